@@ -1,0 +1,30 @@
+import { DatabaseConfigError, openAppDatabase, closeAppDatabase, appDb } from './db';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { syncSources } from './db/sources-sync';
+
+type StartupStep = (log: (line: string) => void) => Promise<void>;
+
+/** Work that later features add to start-up (e.g. regenerating content), run in order after sources load. */
+const startupSteps: StartupStep[] = [];
+
+export function addStartupStep(step: StartupStep): void {
+	startupSteps.push(step);
+}
+
+/** Opens the database, applies migrations, loads new or changed sources. */
+export async function startApp(log: (line: string) => void = console.log): Promise<void> {
+	const handle = await openAppDatabase();
+	const synced = await syncSources(appDb());
+	const changed = synced.inserted.length + synced.updated.length;
+	log(`Traceable: ${handle.description}; ${synced.inserted.length + synced.updated.length + synced.unchanged.length} sources (${changed} loaded or updated).`);
+	for (const step of startupSteps) await step(log);
+}
+
+export async function stopApp(): Promise<void> {
+	await closeAppDatabase();
+}
+
+/** Errors that mean "fix your configuration", reported as one line instead of a stack trace. */
+export function isConfigurationError(error: unknown): error is Error {
+	return error instanceof DatabaseConfigError || error instanceof DataDirLockedError;
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+import { DatabaseConfigError, describeTarget, type DatabaseTarget } from './config';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+
+/** The one database type the rest of the code sees, whichever engine is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+	db: Database;
+	kind: 'pglite' | 'postgres';
+	description: string;
+	close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+// any fixed key: every app server serialises its start-up migrations on it
+const MIGRATION_LOCK_KEY = 7_514_220_409;
+
+export interface OpenOptions {
+	/** Pool size for PostgreSQL. */
+	maxConnections?: number;
+}
+
+/** Opens the database (taking the data folder's lock for PGlite) and applies pending migrations. */
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
+	if (target.kind === 'postgres') return openPostgres(target.url, options);
+	let lock: DataDirLock | undefined;
+	if (target.kind === 'pglite') lock = acquireDataDirLock(target.dataDir);
+	try {
+		const client =
+			target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create();
+		const db = drizzlePglite({ client, schema }) as unknown as Database;
+		await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+		return {
+			db,
+			kind: 'pglite',
+			description: describeTarget(target),
+			async close() {
+				try {
+					if (!client.closed) await client.close();
+				} finally {
+					lock?.release();
+				}
+			}
+		};
+	} catch (error) {
+		lock?.release();
+		throw error;
+	}
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: options.maxConnections ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		connectionTimeoutMillis: 5_000
+	});
+	// an idle client losing its server must not crash the process; the next query reports it
+	pool.on('error', (error) => console.error(`PostgreSQL pool: ${error.message}`));
+	let client: pg.PoolClient;
+	try {
+		client = await pool.connect();
+	} catch (error) {
+		await pool.end().catch(() => {});
+		throw new DatabaseConfigError(
+			`DATABASE_URL: cannot connect to ${describeTarget({ kind: 'postgres', url })}: ${(error as Error).message || (error as { code?: string }).code || 'connection failed'}`
+		);
+	}
+	try {
+		await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+		try {
+			await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+		} finally {
+			await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+		}
+	} finally {
+		client.release();
+	}
+	const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+	return {
+		db,
+		kind: 'postgres',
+		description: describeTarget({ kind: 'postgres', url }),
+		close: () => pool.end()
+	};
+}

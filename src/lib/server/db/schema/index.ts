@@ -1,0 +1,6 @@
+export * from './sources';
+export * from './content';
+export * from './auth';
+export * from './quiz';
+export * from './progress';
+export * from './classes';

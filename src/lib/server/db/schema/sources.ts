@@ -1,0 +1,19 @@
+import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** A source document as received (raw text never edited), with its metadata from sources.json. */
+export const sources = pgTable('sources', {
+	id: text('id').primaryKey(),
+	fileName: text('file_name').notNull(),
+	title: text('title').notNull(),
+	kind: text('kind').notNull(),
+	publisher: text('publisher').notNull(),
+	published: text('published').notNull(),
+	license: text('license').notNull(),
+	rawText: text('raw_text').notNull(),
+	// sha-256 of the raw text and metadata: start-up reloads a source only when this changes
+	contentHash: text('content_hash').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export type SourceRow = typeof sources.$inferSelect;

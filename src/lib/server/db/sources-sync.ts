@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { sources } from './schema';
+
+export const SOURCES_DIR = path.resolve(process.env.SOURCES_DIR ?? 'src/sources');
+
+export interface SourceFile {
+	id: string;
+	fileName: string;
+	title: string;
+	kind: string;
+	publisher: string;
+	published: string;
+	license: string;
+	rawText: string;
+	contentHash: string;
+}
+
+interface SourcesManifest {
+	course?: string;
+	sources: Array<{
+		file: string;
+		id: string;
+		title: string;
+		kind: string;
+		publisher: string;
+		published?: string;
+		license?: string;
+	}>;
+}
+
+/** Reads sources.json and the texts it names, exactly as received. */
+export function readSourceFiles(dir = SOURCES_DIR): SourceFile[] {
+	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'sources.json'), 'utf8')) as SourcesManifest;
+	return manifest.sources.map((entry) => {
+		const rawText = fs.readFileSync(path.join(dir, entry.file), 'utf8');
+		const meta = {
+			id: entry.id,
+			fileName: entry.file,
+			title: entry.title,
+			kind: entry.kind,
+			publisher: entry.publisher,
+			published: entry.published ?? 'unknown',
+			license: entry.license ?? 'unknown'
+		};
+		const contentHash = createHash('sha256').update(JSON.stringify(meta)).update('\0').update(rawText).digest('hex');
+		return { ...meta, rawText, contentHash };
+	});
+}
+
+export interface SyncResult {
+	inserted: string[];
+	updated: string[];
+	unchanged: string[];
+}
+
+/** Loads new or changed sources (by content hash) into the sources table. */
+export async function syncSources(db: Database, files: SourceFile[] = readSourceFiles()): Promise<SyncResult> {
+	const result: SyncResult = { inserted: [], updated: [], unchanged: [] };
+	const existing = new Map(
+		(await db.select({ id: sources.id, contentHash: sources.contentHash }).from(sources)).map((row) => [
+			row.id,
+			row.contentHash
+		])
+	);
+	for (const file of files) {
+		const known = existing.get(file.id);
+		if (known === file.contentHash) {
+			result.unchanged.push(file.id);
+			continue;
+		}
+		if (known === undefined) {
+			await db.insert(sources).values(file).onConflictDoNothing();
+			result.inserted.push(file.id);
+		} else {
+			await db
+				.update(sources)
+				.set({ ...file, updatedAt: sql`now()` })
+				.where(eq(sources.id, file.id));
+			result.updated.push(file.id);
+		}
+	}
+	return result;
+}

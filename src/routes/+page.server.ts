@@ -1,0 +1,5 @@
+import { listSources } from '$lib/server/sources';
+
+export async function load() {
+	return { sources: await listSources() };
+}
