@@ -1,11 +1,15 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionInfo, SessionUser } from '$lib/server/auth/types';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			user: SessionUser | null;
+			session: SessionInfo | null;
+		}
+		interface Error {
+			message: string;
+		}
 	}
 }
 

@@ -22,4 +22,8 @@ process.once('sveltekit:shutdown', () => {
 	void stopApp();
 });
 
-export const handle: Handle = async ({ event, resolve }) => resolve(event);
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	return resolve(event);
+};

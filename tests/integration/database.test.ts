@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/client';
+import { openDatabase, selectRows } from '../../src/lib/server/db/client';
 import { readSourceFiles, syncSources } from '../../src/lib/server/db/sources-sync';
 import { lessons, quizAttempts, sources, users } from '../../src/lib/server/db/schema';
 import { describeEachDatabase } from '../helpers/databases';
@@ -13,8 +13,8 @@ const MIGRATION_COUNT = fs.readdirSync('drizzle').filter((name) => name.endsWith
 describeEachDatabase('database', (getDb) => {
 	it('applies every migration once and records it', async () => {
 		const { db } = getDb().handle;
-		const applied = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-		expect(applied.rows[0]).toEqual({ n: MIGRATION_COUNT });
+		const applied = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+		expect(applied).toEqual([{ n: MIGRATION_COUNT }]);
 	});
 
 	it('loads the three course sources, then reloads only a changed one', async () => {
@@ -68,11 +68,14 @@ describe('file-backed PGlite', () => {
 			await first.close();
 
 			const second = await openDatabase({ kind: 'pglite', dataDir });
-			const count = await second.db.execute(sql`select count(*)::int as n from sources`);
-			const migrations = await second.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+			const count = await selectRows<{ n: number }>(second.db, sql`select count(*)::int as n from sources`);
+			const migrations = await selectRows<{ n: number }>(
+				second.db,
+				sql`select count(*)::int as n from drizzle.__drizzle_migrations`
+			);
 			await second.close();
-			expect(count.rows[0]).toEqual({ n: 3 });
-			expect(migrations.rows[0]).toEqual({ n: MIGRATION_COUNT });
+			expect(count).toEqual([{ n: 3 }]);
+			expect(migrations).toEqual([{ n: MIGRATION_COUNT }]);
 		} finally {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}

@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
@@ -92,4 +93,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 		description: describeTarget({ kind: 'postgres', url }),
 		close: () => pool.end()
 	};
+}
+
+/** Raw SQL rows, typed: PGlite and node-postgres both answer `{ rows }`. */
+export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown as { rows: T[] };
+	return result.rows;
 }

@@ -2,7 +2,7 @@ import { resolveDatabaseTarget } from './config';
 import { openDatabase, type Database, type DatabaseHandle } from './client';
 
 export type { Database, DatabaseHandle };
-export { openDatabase } from './client';
+export { openDatabase, selectRows } from './client';
 export { resolveDatabaseTarget, DatabaseConfigError } from './config';
 
 /** The app's one database, opened by the server's init hook. */

@@ -1,0 +1,16 @@
+/**
+ * Normal form for comparing short answers: case, punctuation, spacing, thousands separators and
+ * leading articles do not matter ("1,856" = "1856", "The ATF." = "atf").
+ */
+export function normaliseAnswer(text: string): string {
+	return text
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[\u2018\u2019\u201c\u201d]/g, '')
+		.replace(/(\d),(?=\d{3}\b)/g, '$1')
+		.replace(/[^\p{L}\p{N}.$%\s-]/gu, ' ')
+		.replace(/[.-](?!\d)/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^(the|a|an) /, '');
+}

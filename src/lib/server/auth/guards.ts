@@ -1,0 +1,34 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { SessionUser } from './types';
+
+/** Only same-site paths are accepted as a place to return to after signing in. */
+export function safeReturnPath(candidate: string | null | undefined, fallback = '/'): string {
+	if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) {
+		return fallback;
+	}
+	try {
+		const url = new URL(candidate, 'http://same.invalid');
+		if (url.origin !== 'http://same.invalid') return fallback;
+		return url.pathname + url.search + url.hash;
+	} catch {
+		return fallback;
+	}
+}
+
+export function signInPath(event: Pick<RequestEvent, 'url'>): string {
+	const back = event.url.pathname + event.url.search;
+	return `/signin?redirectTo=${encodeURIComponent(back)}`;
+}
+
+/** Every protected load and action calls this: a layout check alone does not guard a form action. */
+export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = event.locals.user;
+	if (!user) redirect(303, signInPath(event));
+	return user;
+}
+
+export function requireTeacher(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = requireUser(event);
+	if (user.role !== 'teacher') error(403, 'This page is for teachers.');
+	return user;
+}
