@@ -46,9 +46,7 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
-			DATABASE_URL: dataDir,
-			// the e2e run signs up many users from one address
-			TRACEABLE_E2E: '1'
+			DATABASE_URL: dataDir
 		}
 	}
 });
