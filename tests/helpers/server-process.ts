@@ -1,0 +1,45 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+
+export const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build');
+
+export interface RunningServer {
+	child: ChildProcessWithoutNullStreams;
+	url: string;
+	output(): string;
+	/** Resolves with the exit code, or null when it has not exited within `ms`. */
+	waitForExit(ms: number): Promise<number | null>;
+}
+
+/** Starts the built app as a separate process (as `node build` would run in production). */
+export function startServer(env: Record<string, string>, port: number): RunningServer {
+	const child = spawn(process.execPath, [BUILD_DIR], {
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, ...env }
+	});
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const exited = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 0))));
+	return {
+		child,
+		url: `http://127.0.0.1:${port}`,
+		output: () => output,
+		waitForExit: (ms) =>
+			Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))])
+	};
+}
+
+export async function waitUntilHealthy(server: RunningServer, ms = 60_000): Promise<void> {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+		try {
+			const response = await fetch(`${server.url}/health`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`server did not become healthy:\n${server.output()}`);
+}
