@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { lessonMastery, masteryByObjective, mostMissedQuestions, recentAnswers, type GradedAnswer } from '../../src/lib/quiz/mastery';
+
+function answer(attempt: number, questionId: string, objectiveId: string, fraction: number, lessonId = 'l1'): GradedAnswer {
+	return { attemptId: `${lessonId}-a${attempt}`, lessonId, submittedAt: new Date(Date.UTC(2026, 0, attempt)), questionId, objectiveId, fraction };
+}
+
+describe('mastery per objective', () => {
+	it('is the share of that objective’s questions answered correctly', () => {
+		const answers = [answer(1, 'q1', 'o1', 1), answer(1, 'q2', 'o1', 0), answer(1, 'q3', 'o2', 1), answer(2, 'q1', 'o1', 1)];
+		const mastery = masteryByObjective(
+			[
+				{ lessonId: 'l1', objectiveId: 'o1' },
+				{ lessonId: 'l1', objectiveId: 'o2' },
+				{ lessonId: 'l1', objectiveId: 'o3' }
+			],
+			answers
+		);
+		expect(mastery).toEqual([
+			{ lessonId: 'l1', objectiveId: 'o1', answered: 3, correct: 2, share: 2 / 3 },
+			{ lessonId: 'l1', objectiveId: 'o2', answered: 1, correct: 1, share: 1 },
+			{ lessonId: 'l1', objectiveId: 'o3', answered: 0, correct: 0, share: null }
+		]);
+	});
+
+	it('counts only the latest three attempts of each lesson', () => {
+		const answers = [
+			answer(1, 'q1', 'o1', 0),
+			answer(2, 'q1', 'o1', 1),
+			answer(3, 'q1', 'o1', 1),
+			answer(4, 'q1', 'o1', 1),
+			answer(1, 'q9', 'o9', 0, 'l2')
+		];
+		expect(recentAnswers(answers).map((a) => a.attemptId)).toEqual(['l1-a2', 'l1-a3', 'l1-a4', 'l2-a1']);
+		expect(masteryByObjective([{ lessonId: 'l1', objectiveId: 'o1' }], answers)[0].share).toBe(1);
+		expect(lessonMastery(answers.filter((a) => a.lessonId === 'l1'))).toBe(1);
+		expect(lessonMastery([])).toBeNull();
+	});
+
+	it('lists the most missed questions first', () => {
+		const answers = [
+			answer(1, 'q1', 'o1', 0),
+			answer(2, 'q1', 'o1', 0),
+			answer(1, 'q2', 'o1', 0),
+			answer(2, 'q2', 'o1', 1),
+			answer(1, 'q3', 'o1', 1)
+		];
+		expect(mostMissedQuestions(answers)).toEqual([
+			{ questionId: 'q1', missed: 2, seen: 2 },
+			{ questionId: 'q2', missed: 1, seen: 2 }
+		]);
+		expect(mostMissedQuestions(answers, 1)).toHaveLength(1);
+	});
+});
