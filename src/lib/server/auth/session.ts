@@ -1,0 +1,146 @@
+import { and, desc, eq, lte, ne } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { sessions, users } from '../db/schema';
+import { generateSessionToken, hashSessionSecret, parseSessionToken, sessionSecretMatches } from './token';
+import { isSessionExpired, sessionExpiresAt, shouldExtendSession, shouldTouchLastSeen } from './expiry';
+import type { SessionInfo, SessionUser } from './types';
+
+export interface ClientDetails {
+	userAgent: string;
+	ipAddress: string;
+}
+
+/** Starts a session; the returned token goes into the cookie and is never stored. */
+export async function createSession(
+	db: Database,
+	userId: string,
+	client: ClientDetails,
+	now = new Date()
+): Promise<{ token: string; session: SessionInfo }> {
+	const { id, secret, token } = generateSessionToken();
+	const session: SessionInfo = { id, userId, createdAt: now, expiresAt: sessionExpiresAt(now), lastSeenAt: now };
+	await db.insert(sessions).values({
+		...session,
+		secretHash: hashSessionSecret(secret),
+		// bounded so a huge header cannot bloat the table
+		userAgent: client.userAgent.slice(0, 512),
+		ipAddress: client.ipAddress.slice(0, 64)
+	});
+	return { token, session };
+}
+
+export type SessionValidationResult =
+	| { session: SessionInfo & { fresh: boolean }; user: SessionUser }
+	| { session: null; user: null };
+
+const NO_SESSION = { session: null, user: null } as const;
+
+/**
+ * The Lucia guide's validation: find by id, compare the secret's hash in constant time, delete
+ * the session once expired, extend it when less than half its lifetime remains (`fresh` tells
+ * the caller to send the cookie again with the new expiry).
+ */
+export async function validateSessionToken(
+	db: Database,
+	token: string,
+	now = new Date()
+): Promise<SessionValidationResult> {
+	const parts = parseSessionToken(token);
+	if (!parts) return NO_SESSION;
+	const [row] = await db
+		.select({
+			id: sessions.id,
+			userId: sessions.userId,
+			secretHash: sessions.secretHash,
+			createdAt: sessions.createdAt,
+			expiresAt: sessions.expiresAt,
+			lastSeenAt: sessions.lastSeenAt,
+			email: users.email,
+			displayName: users.displayName,
+			role: users.role
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, parts.id));
+	// a wrong secret leaves the row alone: knowing an id alone must not let anyone end a session
+	if (!row || !sessionSecretMatches(parts.secret, row.secretHash)) return NO_SESSION;
+	if (isSessionExpired(row.expiresAt, now)) {
+		await db.delete(sessions).where(eq(sessions.id, row.id));
+		return NO_SESSION;
+	}
+	const session = {
+		id: row.id,
+		userId: row.userId,
+		createdAt: row.createdAt,
+		expiresAt: row.expiresAt,
+		lastSeenAt: row.lastSeenAt,
+		fresh: false
+	};
+	if (shouldExtendSession(row.expiresAt, now)) {
+		session.expiresAt = sessionExpiresAt(now);
+		session.lastSeenAt = now;
+		session.fresh = true;
+		await db
+			.update(sessions)
+			.set({ expiresAt: session.expiresAt, lastSeenAt: now })
+			.where(eq(sessions.id, row.id));
+	} else if (shouldTouchLastSeen(row.lastSeenAt, now)) {
+		session.lastSeenAt = now;
+		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
+	}
+	const user: SessionUser = { id: row.userId, email: row.email, displayName: row.displayName, role: row.role };
+	return { session, user };
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs (or already gone). */
+export async function invalidateUserSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+	const deleted = await db
+		.delete(sessions)
+		.where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+		.returning({ id: sessions.id });
+	return deleted.length > 0;
+}
+
+/** Ends every session of the user except `keepSessionId` (all of them when it is omitted). */
+export async function invalidateUserSessions(db: Database, userId: string, keepSessionId?: string): Promise<number> {
+	const condition = keepSessionId
+		? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+		: eq(sessions.userId, userId);
+	const deleted = await db.delete(sessions).where(condition).returning({ id: sessions.id });
+	return deleted.length;
+}
+
+export interface ActiveSession {
+	id: string;
+	createdAt: Date;
+	lastSeenAt: Date;
+	expiresAt: Date;
+	userAgent: string;
+	ipAddress: string;
+}
+
+export async function listUserSessions(db: Database, userId: string, now = new Date()): Promise<ActiveSession[]> {
+	const rows = await db
+		.select({
+			id: sessions.id,
+			createdAt: sessions.createdAt,
+			lastSeenAt: sessions.lastSeenAt,
+			expiresAt: sessions.expiresAt,
+			userAgent: sessions.userAgent,
+			ipAddress: sessions.ipAddress
+		})
+		.from(sessions)
+		.where(eq(sessions.userId, userId))
+		.orderBy(desc(sessions.lastSeenAt));
+	return rows.filter((row) => !isSessionExpired(row.expiresAt, now));
+}
+
+/** Sweeps sessions nobody presented before they expired. */
+export async function deleteExpiredSessions(db: Database, now = new Date()): Promise<number> {
+	const deleted = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ id: sessions.id });
+	return deleted.length;
+}
