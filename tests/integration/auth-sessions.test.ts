@@ -1,0 +1,185 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { lessons, quizAttempts, sessions, users } from '../../src/lib/server/db/schema';
+import {
+	changePassword,
+	createAccount,
+	deleteAccount,
+	passwordMatches
+} from '../../src/lib/server/auth/accounts';
+import {
+	createSession,
+	deleteExpiredSessions,
+	invalidateSession,
+	invalidateUserSession,
+	invalidateUserSessions,
+	listUserSessions,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import { hashSessionSecret, parseSessionToken } from '../../src/lib/server/auth/token';
+import { describeEachDatabase } from '../helpers/databases';
+
+const DAY = 24 * 60 * 60 * 1000;
+const client = { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', ipAddress: '192.0.2.7' };
+let counter = 0;
+
+describeEachDatabase('auth sessions', (getDb) => {
+	async function newUser(role: 'student' | 'teacher' = 'student') {
+		const { db } = getDb().handle;
+		counter += 1;
+		const created = await createAccount(db, {
+			email: ` Learner${counter}@School.example `,
+			displayName: `Learner ${counter}`,
+			role,
+			password: 'tangerine glacier 42'
+		});
+		if (!created.ok) throw new Error('account not created');
+		return created.user;
+	}
+
+	it('creates a session whose token validates to its user, storing only the hash of the secret', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		expect(user.email).toBe(`learner${counter}@school.example`);
+		const { token, session } = await createSession(db, user.id, client);
+		const parts = parseSessionToken(token)!;
+		const [row] = await db.select().from(sessions).where(eq(sessions.id, session.id));
+		expect(row.secretHash).toEqual(hashSessionSecret(parts.secret));
+		expect(JSON.stringify(row)).not.toContain(parts.secret);
+		expect(row.userAgent).toBe(client.userAgent);
+		expect(row.ipAddress).toBe(client.ipAddress);
+
+		const result = await validateSessionToken(db, token);
+		expect(result.user).toEqual(user);
+		expect(result.session).toMatchObject({ id: session.id, userId: user.id, fresh: false });
+	});
+
+	it('refuses a token whose secret is wrong, and leaves the session in place', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const { token, session } = await createSession(db, user.id, client);
+		const forged = `${session.id}.${'a'.repeat(32)}`;
+		expect(await validateSessionToken(db, forged)).toEqual({ session: null, user: null });
+		expect(await validateSessionToken(db, 'garbage')).toEqual({ session: null, user: null });
+		expect((await validateSessionToken(db, token)).user?.id).toBe(user.id);
+	});
+
+	it('extends a session once less than half of its 30 days remain, and not before', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const start = new Date('2026-01-10T09:00:00Z');
+		const { token, session } = await createSession(db, user.id, client, start);
+		expect(session.expiresAt).toEqual(new Date(start.getTime() + 30 * DAY));
+
+		const day10 = new Date(start.getTime() + 10 * DAY);
+		const early = await validateSessionToken(db, token, day10);
+		expect(early.session).toMatchObject({ fresh: false, expiresAt: session.expiresAt, lastSeenAt: day10 });
+
+		const day20 = new Date(start.getTime() + 20 * DAY);
+		const late = await validateSessionToken(db, token, day20);
+		expect(late.session).toMatchObject({ fresh: true, expiresAt: new Date(day20.getTime() + 30 * DAY) });
+		const [row] = await db.select().from(sessions).where(eq(sessions.id, session.id));
+		expect(row.expiresAt).toEqual(new Date(day20.getTime() + 30 * DAY));
+		expect(row.lastSeenAt).toEqual(day20);
+	});
+
+	it('deletes an expired session when it is presented, and sweeps ones nobody presents', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const start = new Date('2026-02-01T09:00:00Z');
+		const presented = await createSession(db, user.id, client, start);
+		const forgotten = await createSession(db, user.id, client, start);
+		const current = await createSession(db, user.id, client);
+		const afterExpiry = new Date(start.getTime() + 30 * DAY);
+
+		expect(await validateSessionToken(db, presented.token, afterExpiry)).toEqual({ session: null, user: null });
+		expect(await db.select().from(sessions).where(eq(sessions.id, presented.session.id))).toEqual([]);
+
+		expect(await deleteExpiredSessions(db, afterExpiry)).toBeGreaterThanOrEqual(1);
+		expect(await db.select().from(sessions).where(eq(sessions.id, forgotten.session.id))).toEqual([]);
+		expect((await validateSessionToken(db, current.token)).user?.id).toBe(user.id);
+	});
+
+	it('ends a session on sign-out, and lets a user end only their own sessions', async () => {
+		const { db } = getDb().handle;
+		const ana = await newUser();
+		const ben = await newUser();
+		const anaPhone = await createSession(db, ana.id, client);
+		const anaLaptop = await createSession(db, ana.id, client);
+		const benLaptop = await createSession(db, ben.id, client);
+
+		await invalidateSession(db, anaPhone.session.id);
+		expect((await validateSessionToken(db, anaPhone.token)).session).toBeNull();
+
+		expect(await invalidateUserSession(db, ana.id, benLaptop.session.id)).toBe(false);
+		expect((await validateSessionToken(db, benLaptop.token)).user?.id).toBe(ben.id);
+		expect(await invalidateUserSession(db, ana.id, anaLaptop.session.id)).toBe(true);
+		expect((await validateSessionToken(db, anaLaptop.token)).session).toBeNull();
+	});
+
+	it('lists a user’s live sessions, most recently seen first, and ends all others on request', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const now = new Date();
+		const older = await createSession(db, user.id, { ...client, userAgent: 'old phone' }, new Date(now.getTime() - 2 * DAY));
+		const current = await createSession(db, user.id, client, now);
+		await createSession(db, user.id, client, new Date(now.getTime() - 40 * DAY));
+		const listed = await listUserSessions(db, user.id, now);
+		expect(listed.map((s) => s.id)).toEqual([current.session.id, older.session.id]);
+		expect(listed[1].userAgent).toBe('old phone');
+		expect(listed[0]).not.toHaveProperty('secretHash');
+
+		expect(await invalidateUserSessions(db, user.id, current.session.id)).toBe(2);
+		expect((await listUserSessions(db, user.id, now)).map((s) => s.id)).toEqual([current.session.id]);
+	});
+
+	it('ends every other session when the password changes, and keeps the one that changed it', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const here = await createSession(db, user.id, client);
+		const elsewhere = await createSession(db, user.id, client);
+		const stranger = await newUser();
+		const strangers = await createSession(db, stranger.id, client);
+
+		const { endedSessions } = await changePassword(db, user.id, 'violet harbour 19', here.session.id);
+		expect(endedSessions).toBe(1);
+		expect((await validateSessionToken(db, elsewhere.token)).session).toBeNull();
+		expect((await validateSessionToken(db, here.token)).user?.id).toBe(user.id);
+		expect((await validateSessionToken(db, strangers.token)).user?.id).toBe(stranger.id);
+		expect(await passwordMatches(db, user.id, 'violet harbour 19')).toBe(true);
+		expect(await passwordMatches(db, user.id, 'tangerine glacier 42')).toBe(false);
+	});
+
+	it('refuses a second account for the same email in any case or spacing', async () => {
+		const { db } = getDb().handle;
+		const first = await createAccount(db, { email: 'dup@school.example', displayName: 'A', role: 'teacher', password: 'tangerine glacier 42' });
+		expect(first.ok).toBe(true);
+		const second = await createAccount(db, { email: '  DUP@School.example', displayName: 'B', role: 'student', password: 'tangerine glacier 42' });
+		expect(second).toEqual({ ok: false, reason: 'email-taken' });
+		expect(await db.select().from(users).where(eq(users.email, 'dup@school.example'))).toHaveLength(1);
+	});
+
+	it('deletes an account with its sessions and quiz attempts, leaving other users alone', async () => {
+		const { db } = getDb().handle;
+		const leaving = await newUser();
+		const staying = await newUser();
+		const leavingSession = await createSession(db, leaving.id, client);
+		const stayingSession = await createSession(db, staying.id, client);
+		await db
+			.insert(lessons)
+			.values({ id: 'auth-l1', position: 1, title: 'L', objectives: [], body: {}, generatorVersion: 't', contentHash: 'h' })
+			.onConflictDoNothing();
+		await db.insert(quizAttempts).values([
+			{ id: `a-${leaving.id}`, userId: leaving.id, lessonId: 'auth-l1', attemptNumber: 1, seed: 1, questionCount: 5 },
+			{ id: `a-${staying.id}`, userId: staying.id, lessonId: 'auth-l1', attemptNumber: 1, seed: 1, questionCount: 5 }
+		]);
+
+		expect(await deleteAccount(db, leaving.id)).toBe(true);
+		expect(await db.select().from(users).where(eq(users.id, leaving.id))).toEqual([]);
+		expect(await db.select().from(sessions).where(eq(sessions.userId, leaving.id))).toEqual([]);
+		expect(await db.select().from(quizAttempts).where(eq(quizAttempts.userId, leaving.id))).toEqual([]);
+		expect((await validateSessionToken(db, leavingSession.token)).session).toBeNull();
+		expect((await validateSessionToken(db, stayingSession.token)).user?.id).toBe(staying.id);
+		expect(await db.select().from(quizAttempts).where(eq(quizAttempts.userId, staying.id))).toHaveLength(1);
+	});
+});
