@@ -18,7 +18,7 @@ export default defineConfig({
 	retries: 0,
 	timeout: 60_000,
 	forbidOnly: true,
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+	reporter: [['list'], ['json', { outputFile: 'test-reports/e2e-results.json' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {

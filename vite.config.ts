@@ -9,7 +9,7 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		// the JSON summary lets .ci/run print one plain "N passed, N failed" line
 		reporters: ['default', 'json'],
-		outputFile: { json: 'test-results/unit-results.json' },
+		outputFile: { json: 'test-reports/unit-results.json' },
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		// PGlite holds ~300 MB per open database: two forks keep memory and the two cores in balance.
