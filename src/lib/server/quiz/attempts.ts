@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { attemptAnswers, lessons, questions, questionVersions, quizAttempts } from '../db/schema';
+import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../content/question-types';
+import { drawQuestions } from '../../quiz/draw';
+import { newSeed } from '../../quiz/random';
+import { presentPrompt } from '../../quiz/present';
+import { isResponseFor, readResponse, responseFieldValues } from '../../quiz/responses';
+import { QuizRequestError, attemptNotFound, lessonNotFound } from './errors';
+
+/** A database or an open transaction: use-cases compose inside one transaction. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface OpenAttempt {
+	id: string;
+	attemptNumber: number;
+	resumed: boolean;
+}
+
+export async function findActiveLesson(db: Executor, lessonId: string) {
+	const [lesson] = await db
+		.select({ id: lessons.id, title: lessons.title, objectives: lessons.objectives })
+		.from(lessons)
+		.where(and(eq(lessons.id, lessonId), eq(lessons.active, true)));
+	return lesson;
+}
+
+export async function findOpenAttempt(db: Executor, userId: string, lessonId: string) {
+	const [open] = await db
+		.select({ id: quizAttempts.id, attemptNumber: quizAttempts.attemptNumber })
+		.from(quizAttempts)
+		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.lessonId, lessonId), eq(quizAttempts.state, 'in_progress')));
+	return open;
+}
+
+/**
+ * The learner's open attempt at this lesson's quiz, created if there is none. Concurrent starts
+ * (two tabs, a double click) end with the same attempt: the partial unique index lets only one
+ * insert win, the others do nothing and read the winner's row.
+ */
+export async function startOrResumeAttempt(db: Database, userId: string, lessonId: string): Promise<OpenAttempt> {
+	for (let tries = 0; tries < 5; tries++) {
+		const open = await findOpenAttempt(db, userId, lessonId);
+		if (open) return { ...open, resumed: true };
+		const created = await db.transaction(async (tx) => {
+			const lesson = await findActiveLesson(tx, lessonId);
+			if (!lesson) throw lessonNotFound();
+			const bank = await tx
+				.select({ id: questions.id, type: questions.type, objectiveId: questions.objectiveId, version: questions.currentVersion })
+				.from(questions)
+				.where(and(eq(questions.lessonId, lessonId), eq(questions.active, true)));
+			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
+			const seed = newSeed();
+			const drawn = drawQuestions(bank, seed);
+			const id = randomUUID();
+			const [last] = await tx
+				.select({ n: max(quizAttempts.attemptNumber) })
+				.from(quizAttempts)
+				.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.lessonId, lessonId)));
+			const attemptNumber = (last?.n ?? 0) + 1;
+			// a concurrent start may win either unique index (open attempt, or attempt number)
+			const inserted = await tx
+				.insert(quizAttempts)
+				.values({ id, userId, lessonId, attemptNumber, seed, questionCount: drawn.length })
+				.onConflictDoNothing()
+				.returning({ id: quizAttempts.id });
+			if (inserted.length === 0) return undefined;
+			await tx.insert(attemptAnswers).values(
+				drawn.map((q, i) => ({ attemptId: id, position: i + 1, questionId: q.id, questionVersion: q.version }))
+			);
+			return { id, attemptNumber, resumed: false };
+		});
+		if (created) return created;
+	}
+	throw new QuizRequestError(409, 'The quiz could not be started because of another request at the same moment; try again.');
+}
+
+export interface QuizQuestionView {
+	position: number;
+	questionId: string;
+	/** shuffled for this attempt; holds no answer */
+	prompt: QuestionPrompt;
+	/** form values that show the saved response again */
+	saved: Record<string, string>;
+	answered: boolean;
+}
+
+export interface AttemptForTaking {
+	id: string;
+	lessonId: string;
+	lessonTitle: string;
+	attemptNumber: number;
+	state: 'in_progress' | 'submitted';
+	questions: QuizQuestionView[];
+}
+
+/** The attempt as the quiz page shows it: prompts and saved responses, never answers or explanations. */
+export async function loadAttemptForTaking(db: Database, userId: string, attemptId: string): Promise<AttemptForTaking> {
+	const [attempt] = await db
+		.select({
+			id: quizAttempts.id,
+			userId: quizAttempts.userId,
+			lessonId: quizAttempts.lessonId,
+			lessonTitle: lessons.title,
+			attemptNumber: quizAttempts.attemptNumber,
+			state: quizAttempts.state,
+			seed: quizAttempts.seed
+		})
+		.from(quizAttempts)
+		.innerJoin(lessons, eq(lessons.id, quizAttempts.lessonId))
+		.where(eq(quizAttempts.id, attemptId));
+	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+	const rows = await attemptQuestionRows(db, attemptId);
+	return {
+		id: attempt.id,
+		lessonId: attempt.lessonId,
+		lessonTitle: attempt.lessonTitle,
+		attemptNumber: attempt.attemptNumber,
+		state: attempt.state,
+		questions: rows.map((row) => {
+			const prompt = presentPrompt(row.prompt, attempt.seed, row.position, row.answer);
+			const response = isResponseFor(prompt, row.response) ? row.response : null;
+			return {
+				position: row.position,
+				questionId: row.questionId,
+				prompt,
+				saved: responseFieldValues(prompt, row.position, response),
+				answered: response !== null
+			};
+		})
+	};
+}
+
+export interface AttemptQuestionRow {
+	position: number;
+	questionId: string;
+	prompt: QuestionPrompt;
+	answer: QuestionAnswer;
+	response: QuestionResponse | null;
+	fraction: number | null;
+	explanation: string;
+	citations: unknown;
+	objectiveId: string;
+}
+
+export async function attemptQuestionRows(db: Executor, attemptId: string): Promise<AttemptQuestionRow[]> {
+	const rows = await db
+		.select({
+			position: attemptAnswers.position,
+			questionId: attemptAnswers.questionId,
+			prompt: questionVersions.prompt,
+			answer: questionVersions.answer,
+			response: attemptAnswers.response,
+			fraction: attemptAnswers.fraction,
+			explanation: questionVersions.explanation,
+			citations: questionVersions.citations,
+			objectiveId: questions.objectiveId
+		})
+		.from(attemptAnswers)
+		.innerJoin(
+			questionVersions,
+			and(eq(questionVersions.questionId, attemptAnswers.questionId), eq(questionVersions.version, attemptAnswers.questionVersion))
+		)
+		.innerJoin(questions, eq(questions.id, attemptAnswers.questionId))
+		.where(eq(attemptAnswers.attemptId, attemptId))
+		.orderBy(asc(attemptAnswers.position));
+	return rows as AttemptQuestionRow[];
+}
+
+/** Reads a submitted form field (null when absent). */
+export type FieldReader = (name: string) => string | null;
+
+export interface ResponseUpdate {
+	position: number;
+	response: QuestionResponse | null;
+}
+
+/**
+ * Reads the responses in a form for the given rows. Every response is checked before anything is
+ * written, so one bad answer changes nothing.
+ */
+export function readResponses(
+	rows: readonly { position: number; prompt: QuestionPrompt; answer: QuestionAnswer }[],
+	seed: number,
+	value: FieldReader
+): ResponseUpdate[] {
+	return rows.map((row) => {
+		const prompt = presentPrompt(row.prompt, seed, row.position, row.answer);
+		const read = readResponse(prompt, row.position, value);
+		if (read.kind === 'invalid') throw new QuizRequestError(400, read.message);
+		return { position: row.position, response: read.kind === 'answered' ? read.response : null };
+	});
+}
+
+export async function writeResponses(db: Executor, attemptId: string, updates: readonly ResponseUpdate[]): Promise<void> {
+	if (updates.length === 0) return;
+	// one statement for all the questions of the form
+	await db.execute(sql`
+		update attempt_answers as a
+		set response = nullif(v.response, 'null'::jsonb),
+		    answered_at = case when nullif(v.response, 'null'::jsonb) is null then null else now() end
+		from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(position int, response jsonb)
+		where a.attempt_id = ${attemptId} and a.position = v.position
+		  and a.response is distinct from nullif(v.response, 'null'::jsonb)`);
+}
+
+/**
+ * Autosave: stores the responses in the form (one question when `questionId` is given, else every
+ * question of the attempt). Waits for a submission in flight, and refuses once the attempt is closed.
+ */
+export async function saveResponses(
+	db: Database,
+	userId: string,
+	attemptId: string,
+	value: FieldReader,
+	questionId?: string
+): Promise<{ saved: number }> {
+	return db.transaction(async (tx) => {
+		const [attempt] = await tx
+			.select({ userId: quizAttempts.userId, state: quizAttempts.state, seed: quizAttempts.seed })
+			.from(quizAttempts)
+			.where(eq(quizAttempts.id, attemptId))
+			.for('share');
+		if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+		if (attempt.state !== 'in_progress') {
+			throw new QuizRequestError(409, 'This attempt has already been submitted, so its answers can no longer change.');
+		}
+		let rows = await attemptQuestionRows(tx, attemptId);
+		if (questionId !== undefined) {
+			rows = rows.filter((row) => row.questionId === questionId);
+			if (rows.length === 0) throw new QuizRequestError(400, 'That question is not part of this attempt.');
+		}
+		const updates = readResponses(rows, attempt.seed, value);
+		await writeResponses(tx, attemptId, updates);
+		return { saved: updates.length };
+	});
+}

@@ -1,0 +1,13 @@
+/** A request the quiz cannot act on: routes turn it into a 4xx with this message. */
+export class QuizRequestError extends Error {
+	constructor(
+		readonly status: 400 | 403 | 404 | 409,
+		message: string
+	) {
+		super(message);
+		this.name = 'QuizRequestError';
+	}
+}
+
+export const attemptNotFound = () => new QuizRequestError(404, 'No such quiz attempt among yours.');
+export const lessonNotFound = () => new QuizRequestError(404, 'No such lesson.');

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { lessons, quizAttempts } from '../db/schema';
+import type { Citation, QuestionPrompt } from '../../content/question-types';
+import { describeAnswer, describeResponse } from '../../quiz/describe';
+import { isCorrect } from '../../quiz/grade';
+import { presentPrompt } from '../../quiz/present';
+import { isResponseFor } from '../../quiz/responses';
+import { attemptQuestionRows } from './attempts';
+import { attemptNotFound } from './errors';
+
+export interface ResultQuestion {
+	position: number;
+	prompt: QuestionPrompt;
+	yourAnswer: string;
+	correctAnswer: string;
+	correct: boolean;
+	explanation: string;
+	citations: Citation[];
+}
+
+export type AttemptResults =
+	| { state: 'in_progress'; lessonId: string }
+	| {
+			state: 'submitted';
+			id: string;
+			lessonId: string;
+			lessonTitle: string;
+			attemptNumber: number;
+			score: number;
+			correctCount: number;
+			questionCount: number;
+			submittedAt: Date;
+			questions: ResultQuestion[];
+	  };
+
+/** A submitted attempt with answers, keys and explanations: only its own learner sees it. */
+export async function loadAttemptResults(db: Database, userId: string, attemptId: string): Promise<AttemptResults> {
+	const [attempt] = await db
+		.select({
+			id: quizAttempts.id,
+			userId: quizAttempts.userId,
+			lessonId: quizAttempts.lessonId,
+			lessonTitle: lessons.title,
+			attemptNumber: quizAttempts.attemptNumber,
+			state: quizAttempts.state,
+			seed: quizAttempts.seed,
+			score: quizAttempts.score,
+			correctCount: quizAttempts.correctCount,
+			questionCount: quizAttempts.questionCount,
+			submittedAt: quizAttempts.submittedAt
+		})
+		.from(quizAttempts)
+		.innerJoin(lessons, eq(lessons.id, quizAttempts.lessonId))
+		.where(eq(quizAttempts.id, attemptId));
+	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+	if (attempt.state !== 'submitted') return { state: 'in_progress', lessonId: attempt.lessonId };
+	const rows = await attemptQuestionRows(db, attemptId);
+	return {
+		state: 'submitted',
+		id: attempt.id,
+		lessonId: attempt.lessonId,
+		lessonTitle: attempt.lessonTitle,
+		attemptNumber: attempt.attemptNumber,
+		score: attempt.score ?? 0,
+		correctCount: attempt.correctCount ?? 0,
+		questionCount: attempt.questionCount,
+		submittedAt: attempt.submittedAt ?? new Date(0),
+		questions: rows.map((row) => {
+			const prompt = presentPrompt(row.prompt, attempt.seed, row.position, row.answer);
+			const response = isResponseFor(prompt, row.response) ? row.response : null;
+			return {
+				position: row.position,
+				prompt,
+				yourAnswer: describeResponse(prompt, response),
+				correctAnswer: describeAnswer(prompt, row.answer),
+				correct: isCorrect(row.fraction),
+				explanation: row.explanation,
+				citations: Array.isArray(row.citations) ? (row.citations as Citation[]) : []
+			};
+		})
+	};
+}

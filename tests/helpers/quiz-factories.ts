@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../src/lib/server/db/client';
+import { lessons, questions, questionVersions, users } from '../../src/lib/server/db/schema';
+import type { Citation, QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../src/lib/content/question-types';
+import { responseFieldValues } from '../../src/lib/quiz/responses';
+import type { AttemptForTaking } from '../../src/lib/server/quiz/attempts';
+
+/** Small factories for quiz tests: lessons, a question bank of all six types, learners. */
+
+export async function createUser(db: Database, id = `user-${randomUUID()}`): Promise<string> {
+	await db.insert(users).values({ id, email: `${id}@example.org`, displayName: id, role: 'student', passwordHash: 'not-used' });
+	return id;
+}
+
+export async function createUsers(db: Database, count: number, prefix = 'learner'): Promise<string[]> {
+	const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}-${randomUUID().slice(0, 8)}`);
+	await db.insert(users).values(
+		ids.map((id) => ({ id, email: `${id}@example.org`, displayName: id, role: 'student' as const, passwordHash: 'not-used' }))
+	);
+	return ids;
+}
+
+export interface SampleQuestion {
+	id: string;
+	objectiveId: string;
+	prompt: QuestionPrompt;
+	answer: QuestionAnswer;
+	right: QuestionResponse;
+	wrong: QuestionResponse;
+}
+
+const citation = (n: number): Citation => ({
+	sourceId: 'encyclopedia-project-gunrunner',
+	sentenceId: `s${n}`,
+	start: n * 10,
+	end: n * 10 + 9,
+	text: `Cited sentence ${n}.`
+});
+
+/** A question of each type in turn, cycling through the objectives. */
+export function sampleQuestion(lessonId: string, n: number, objectiveIds: string[]): SampleQuestion {
+	const id = `${lessonId}-q${n}`;
+	const objectiveId = objectiveIds[n % objectiveIds.length];
+	const options = ['a', 'b', 'c', 'd'].map((o) => ({ id: `${o}`, text: `Option ${o.toUpperCase()} of ${n}` }));
+	switch (n % 6) {
+		case 0:
+			return {
+				id, objectiveId,
+				prompt: { type: 'multiple_choice', stem: `Which is right (${n})?`, options },
+				answer: { type: 'multiple_choice', correctOptionId: 'c' },
+				right: { type: 'multiple_choice', optionId: 'c' },
+				wrong: { type: 'multiple_choice', optionId: 'a' }
+			};
+		case 1:
+			return {
+				id, objectiveId,
+				prompt: { type: 'true_false', stem: `True or false (${n})?`, statement: `Statement ${n}.` },
+				answer: { type: 'true_false', correct: true },
+				right: { type: 'true_false', value: true },
+				wrong: { type: 'true_false', value: false }
+			};
+		case 2:
+			return {
+				id, objectiveId,
+				prompt: { type: 'fill_blank', stem: `The tracing system is called _____ (${n}).` },
+				answer: { type: 'fill_blank', accepted: ['eTrace'] },
+				right: { type: 'fill_blank', text: 'etrace' },
+				wrong: { type: 'fill_blank', text: 'NICS' }
+			};
+		case 3:
+			return {
+				id, objectiveId,
+				prompt: { type: 'numeric', stem: `How many guns (${n})?`, unit: 'guns' },
+				answer: { type: 'numeric', value: 2000, tolerance: 0 },
+				right: { type: 'numeric', value: 2000 },
+				wrong: { type: 'numeric', value: 1999 }
+			};
+		case 4:
+			return {
+				id, objectiveId,
+				prompt: { type: 'ordering', stem: `Earliest first (${n})`, items: ['x', 'y', 'z'].map((i) => ({ id: i, text: `Event ${i}` })) },
+				answer: { type: 'ordering', order: ['x', 'y', 'z'] },
+				right: { type: 'ordering', order: ['x', 'y', 'z'] },
+				wrong: { type: 'ordering', order: ['z', 'y', 'x'] }
+			};
+		default:
+			return {
+				id, objectiveId,
+				prompt: { type: 'attribution', stem: `Who said it (${n})?`, claim: `Claim ${n}.`, options },
+				answer: { type: 'attribution', correctOptionId: 'b' },
+				right: { type: 'attribution', optionId: 'b' },
+				wrong: { type: 'attribution', optionId: 'd' }
+			};
+	}
+}
+
+export interface SampleLesson {
+	id: string;
+	objectives: { id: string; text: string }[];
+	questions: SampleQuestion[];
+}
+
+/** A lesson with `questionCount` questions (all six types) over `objectiveCount` objectives. */
+export async function createLessonWithQuestions(
+	db: Database,
+	{ id = `lesson-${randomUUID().slice(0, 8)}`, questionCount = 14, objectiveCount = 3, position = 1 } = {}
+): Promise<SampleLesson> {
+	const objectives = Array.from({ length: objectiveCount }, (_, i) => ({ id: `${id}-o${i + 1}`, text: `Objective ${i + 1} of ${id}` }));
+	await db.insert(lessons).values({ id, position, title: `Lesson ${id}`, objectives, body: {}, generatorVersion: 'test', contentHash: id });
+	const sample = Array.from({ length: questionCount }, (_, n) => sampleQuestion(id, n, objectives.map((o) => o.id)));
+	if (sample.length) {
+		await db.insert(questions).values(sample.map((q) => ({ id: q.id, lessonId: id, objectiveId: q.objectiveId, type: q.prompt.type, currentVersion: 1 })));
+		await db.insert(questionVersions).values(
+			sample.map((q, n) => ({
+				questionId: q.id,
+				version: 1,
+				prompt: q.prompt,
+				answer: q.answer,
+				explanation: `Because the source says so: "Cited sentence ${n}."`,
+				citations: [citation(n)],
+				contentHash: `${q.id}-v1`
+			}))
+		);
+	}
+	return { id, objectives, questions: sample };
+}
+
+/**
+ * Form values answering an attempt's questions: right for positions in `rightPositions`, wrong
+ * for the others (as a browser would send them).
+ */
+export function answerForm(
+	attempt: AttemptForTaking,
+	lesson: SampleLesson,
+	rightPositions: (position: number) => boolean
+): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const q of attempt.questions) {
+		const sample = lesson.questions.find((s) => s.id === q.questionId)!;
+		Object.assign(values, responseFieldValues(q.prompt, q.position, rightPositions(q.position) ? sample.right : sample.wrong));
+	}
+	return values;
+}
+
+export const reader = (values: Record<string, string>) => (name: string) => values[name] ?? null;
