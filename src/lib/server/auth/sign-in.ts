@@ -1,0 +1,54 @@
+import type { Database } from '../db/client';
+import { findCredentialsByEmail } from './accounts';
+import { addressThrottleKey } from './client-address';
+import { normaliseEmail } from './email';
+import { spendPasswordCheckTime, verifyPassword } from './password';
+import {
+	accountThrottleKey,
+	addressKey,
+	clearThrottle,
+	recordSignInFailure,
+	throttleStatus,
+	type ThrottleKey
+} from './throttle';
+import type { SessionUser } from './types';
+
+export type PasswordCheck =
+	| { kind: 'ok'; user: SessionUser }
+	| { kind: 'wrong'; lockedUntil: Date | null }
+	| { kind: 'throttled'; retryAt: Date };
+
+/** One message for an unknown email and a wrong password, so the form does not reveal who has an account. */
+export const WRONG_CREDENTIALS = 'That email and password do not match an account.';
+
+/**
+ * Checks an email and password under the throttle. A locked key refuses before any password is
+ * checked; a correct password found while another request has just locked the key is refused
+ * too, so attempts racing past the first check learn nothing.
+ */
+export async function checkCredentials(
+	db: Database,
+	email: string,
+	password: string,
+	clientAddress: string,
+	now: () => Date = () => new Date()
+): Promise<PasswordCheck> {
+	const keys = throttleKeys(email, clientAddress);
+	const before = await throttleStatus(db, keys, now());
+	if (before.locked) return { kind: 'throttled', retryAt: before.retryAt };
+
+	const stored = await findCredentialsByEmail(db, email);
+	const matches = stored ? await verifyPassword(stored.passwordHash, password) : (await spendPasswordCheckTime(password), false);
+	if (!stored || !matches) {
+		const after = await recordSignInFailure(db, keys, now());
+		return { kind: 'wrong', lockedUntil: after.locked ? after.retryAt : null };
+	}
+	const after = await throttleStatus(db, keys, now());
+	if (after.locked) return { kind: 'throttled', retryAt: after.retryAt };
+	await clearThrottle(db, keys[0]);
+	return { kind: 'ok', user: stored.user };
+}
+
+function throttleKeys(email: string, clientAddress: string): [ThrottleKey, ThrottleKey] {
+	return [accountThrottleKey(normaliseEmail(email)), addressKey(addressThrottleKey(clientAddress))];
+}
