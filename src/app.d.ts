@@ -1,11 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { SessionInfo, SessionUser } from '$lib/server/auth/types';
+import type { SessionValidationResult } from '$lib/server/auth/session';
 
 declare global {
 	namespace App {
+		// typed from what session validation returns, so the two cannot drift apart
 		interface Locals {
-			user: SessionUser | null;
-			session: SessionInfo | null;
+			user: SessionValidationResult['user'];
+			session: SessionValidationResult['session'];
 		}
 		interface Error {
 			message: string;

@@ -1,6 +1,10 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { isConfigurationError, startApp, stopApp } from '$lib/server/app';
+import { appDb } from '$lib/server/db';
+import { SESSION_COOKIE, deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
+import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
+import { validateSessionToken } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -22,8 +26,22 @@ process.once('sveltekit:shutdown', () => {
 	void stopApp();
 });
 
+/** Validates the session cookie into locals; refreshes the cookie when the session was extended. */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	const db = appDb();
+	sweepAuthTablesIfDue(db);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return resolve(event);
+
+	const { session, user } = await validateSessionToken(db, token);
+	if (session) {
+		if (session.fresh) setSessionTokenCookie(event.cookies, token, session.expiresAt, !dev);
+		event.locals.user = user;
+		event.locals.session = session;
+	} else {
+		deleteSessionTokenCookie(event.cookies, !dev);
+	}
 	return resolve(event);
 };

@@ -81,3 +81,8 @@ export async function deleteAccount(db: Database, userId: string): Promise<boole
 	const deleted = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
 	return deleted.length > 0;
 }
+
+export async function accountCreatedAt(db: Database, userId: string): Promise<Date | null> {
+	const [row] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, userId));
+	return row?.createdAt ?? null;
+}

@@ -1,0 +1,44 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { dev } from '$app/environment';
+import { appDb } from '../db';
+import { clientAddress } from './client-address';
+import { deleteSessionTokenCookie, setSessionTokenCookie } from './cookies';
+import { createSession, invalidateSession } from './session';
+import type { SessionUser } from './types';
+
+/** The glue between SvelteKit requests and the auth modules; only routes and hooks import it. */
+
+export function requestClientAddress(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): string {
+	return clientAddress(event.request.headers, () => event.getClientAddress());
+}
+
+/** Signs the user in on this browser: a new session and its cookie. */
+export async function startSession(event: RequestEvent, user: SessionUser): Promise<void> {
+	const { token, session } = await createSession(appDb(), user.id, {
+		userAgent: event.request.headers.get('user-agent') ?? '',
+		ipAddress: requestClientAddress(event)
+	});
+	setSessionTokenCookie(event.cookies, token, session.expiresAt, !dev);
+	event.locals.user = user;
+	event.locals.session = { ...session, fresh: true };
+}
+
+export async function endCurrentSession(event: RequestEvent): Promise<void> {
+	if (event.locals.session) await invalidateSession(appDb(), event.locals.session.id);
+	forgetSessionCookie(event);
+}
+
+export function forgetSessionCookie(event: RequestEvent): void {
+	deleteSessionTokenCookie(event.cookies, !dev);
+	event.locals.user = null;
+	event.locals.session = null;
+}
+
+/** A body that is not a readable form is bad input (400), not a server error. */
+export async function readFormData(request: Request): Promise<FormData | null> {
+	try {
+		return await request.formData();
+	} catch {
+		return null;
+	}
+}

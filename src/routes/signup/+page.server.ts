@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/db';
+import { createAccount } from '$lib/server/auth/accounts';
+import { keptValues, readForm, signUpForm } from '$lib/server/auth/forms';
+import { safeReturnPath } from '$lib/server/auth/guards';
+import { newPasswordProblem } from '$lib/server/auth/password';
+import { readFormData, startSession } from '$lib/server/auth/web';
+import type { Actions, PageServerLoad } from './$types';
+
+const KEPT = ['email', 'displayName', 'role'] as const;
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = safeReturnPath(url.searchParams.get('redirectTo'), '');
+	if (locals.user) redirect(303, redirectTo || '/');
+	return { redirectTo, accountDeleted: url.searchParams.has('deleted') };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await readFormData(event.request);
+		if (!form) return fail(400, { values: {}, errors: {}, message: 'The form could not be read. Please try again.' });
+		const values = keptValues(form, KEPT);
+		const parsed = readForm(signUpForm, form);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, message: 'Please correct the highlighted fields.' });
+
+		const { email, displayName, role, password, redirectTo } = parsed.data;
+		const passwordProblem = newPasswordProblem(password, email);
+		if (passwordProblem) {
+			return fail(400, { values, errors: { password: passwordProblem }, message: 'Please correct the highlighted fields.' });
+		}
+		const created = await createAccount(appDb(), { email, displayName, role, password });
+		if (!created.ok) {
+			return fail(400, {
+				values,
+				errors: { email: 'An account with this email already exists. Sign in instead.' },
+				message: 'Please correct the highlighted fields.'
+			});
+		}
+		await startSession(event, created.user);
+		redirect(303, safeReturnPath(redirectTo, '/'));
+	}
+};
