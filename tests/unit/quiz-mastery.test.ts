@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lessonMastery, masteryByObjective, mostMissedQuestions, recentAnswers, type GradedAnswer } from '../../src/lib/quiz/mastery';
+import { formatScore, formatShare, scoreChart } from '../../src/lib/quiz/chart';
 
 function answer(attempt: number, questionId: string, objectiveId: string, fraction: number, lessonId = 'l1'): GradedAnswer {
 	return { attemptId: `${lessonId}-a${attempt}`, lessonId, submittedAt: new Date(Date.UTC(2026, 0, attempt)), questionId, objectiveId, fraction };
@@ -50,5 +51,32 @@ describe('mastery per objective', () => {
 			{ questionId: 'q2', missed: 1, seen: 2 }
 		]);
 		expect(mostMissedQuestions(answers, 1)).toHaveLength(1);
+	});
+});
+
+
+describe('scores-over-time chart', () => {
+	it('places attempts left to right, higher scores higher, with guide lines', () => {
+		const chart = scoreChart([
+			{ score: 20, label: 'a' },
+			{ score: 100, label: 'b' },
+			{ score: 60, label: 'c' }
+		]);
+		const [a, b, c] = chart.points;
+		expect(a.x).toBe(chart.plot.left);
+		expect(c.x).toBe(chart.plot.right);
+		expect(b.y).toBe(chart.plot.top);
+		expect(a.y).toBeGreaterThan(c.y);
+		expect(chart.line.split(' ')).toHaveLength(3);
+		expect(chart.gridLines.map((g) => g.label)).toEqual(['0%', '50%', '100%']);
+		expect(scoreChart([{ score: 50, label: 'only' }]).points[0].x).toBeCloseTo((chart.plot.left + chart.plot.right) / 2, 0);
+	});
+
+	it('formats scores and shares for the text alternatives', () => {
+		expect(formatScore(60)).toBe('60%');
+		expect(formatScore(66.6666)).toBe('66.7%');
+		expect(formatScore(null)).toBe('—');
+		expect(formatShare(2 / 3)).toBe('67%');
+		expect(formatShare(null)).toBe('not tried yet');
 	});
 });

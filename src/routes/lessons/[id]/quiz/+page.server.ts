@@ -1,0 +1,111 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { findActiveLesson, findOpenAttempt, loadAttemptForTaking, saveResponses, startOrResumeAttempt } from '$lib/server/quiz/attempts';
+import { submitAttempt } from '$lib/server/quiz/submit';
+import { QuizRequestError } from '$lib/server/quiz/errors';
+import { lessonProgressSummary, markLessonRead } from '$lib/server/progress';
+import { questionBankSize } from '$lib/server/quiz/bank';
+import { QUIZ_LENGTH } from '$lib/quiz/draw';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = appDb();
+	const lesson = await findActiveLesson(db, event.params.id);
+	if (!lesson) error(404, 'No such lesson.');
+	const [open, progress, bankSize] = await Promise.all([
+		findOpenAttempt(db, user.id, lesson.id),
+		lessonProgressSummary(db, user.id, lesson.id),
+		questionBankSize(db, lesson.id)
+	]);
+	const attempt = open ? await loadAttemptForTaking(db, user.id, open.id) : null;
+	return {
+		lesson: { id: lesson.id, title: lesson.title },
+		attempt,
+		questionCount: Math.min(QUIZ_LENGTH, bankSize),
+		progress: { attemptsSubmitted: progress.attemptsSubmitted, bestScore: progress.bestScore, latestScore: progress.latestScore }
+	};
+};
+
+function fieldReader(form: FormData) {
+	return (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value : null;
+	};
+}
+
+function formText(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.slice(0, 200) : '';
+}
+
+/** What the learner typed, so a refused form shows their input again instead of losing it. */
+function typedValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [name, value] of form) {
+		if (typeof value === 'string' && /^q\d+(-|$)/.test(name)) values[name] = value.slice(0, 200);
+	}
+	return values;
+}
+
+export const actions: Actions = {
+	start: async (event) => {
+		const user = requireUser(event);
+		try {
+			await startOrResumeAttempt(appDb(), user.id, event.params.id);
+		} catch (e) {
+			if (e instanceof QuizRequestError) return fail(e.status, { message: e.message });
+			throw e;
+		}
+		redirect(303, `/lessons/${encodeURIComponent(event.params.id)}/quiz`);
+	},
+
+	save: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const attemptId = formText(form, 'attemptId');
+		const questionId = form.get('questionId');
+		try {
+			const { saved } = await saveResponses(
+				appDb(),
+				user.id,
+				attemptId,
+				fieldReader(form),
+				typeof questionId === 'string' && questionId !== '' ? questionId : undefined
+			);
+			return { saved, message: saved === 1 ? 'Answer saved.' : 'Your answers are saved. You can come back and finish later.' };
+		} catch (e) {
+			if (e instanceof QuizRequestError) return fail(e.status, { message: e.message, values: typedValues(form) });
+			throw e;
+		}
+	},
+
+	submit: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const attemptId = formText(form, 'attemptId');
+		let result;
+		try {
+			result = await submitAttempt(appDb(), user.id, attemptId, fieldReader(form));
+		} catch (e) {
+			if (e instanceof QuizRequestError) return fail(e.status, { message: e.message, values: typedValues(form) });
+			throw e;
+		}
+		// the same page for the first submission and any repeat: the stored result
+		redirect(303, `/attempts/${encodeURIComponent(result.attemptId)}`);
+	},
+
+	/** "Mark as read" on the lesson page posts here; it returns to the lesson. */
+	markRead: async (event) => {
+		const lessonPath = `/lessons/${encodeURIComponent(event.params.id)}`;
+		if (!event.locals.user) redirect(303, `/signin?redirectTo=${encodeURIComponent(lessonPath)}`);
+		try {
+			await markLessonRead(appDb(), event.locals.user.id, event.params.id);
+		} catch (e) {
+			if (e instanceof QuizRequestError) error(e.status, e.message);
+			throw e;
+		}
+		redirect(303, `${lessonPath}#lesson-progress`);
+	}
+};
