@@ -1,0 +1,186 @@
+import { ALIAS_INDEX, glossaryEntry } from './glossary';
+import { findNames } from './nlp';
+import { APPROXIMATE, parseNumber } from './numbers';
+import type { RawSentence } from './segment';
+import type { Attribution, Entity, EntityType, Sentence } from './types';
+import { rewriteForDisplay } from './rewrite';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * Entities: wink-nlp's numbers, money, percentages and dates; compromise's people and places; then
+ * a thin rule layer for what both miss on these texts: fiscal years ("FY 2009", "FY 2005-07"),
+ * year ranges ("2006–2007"), acronyms defined as "Long Name (ACR)", and the glossary's names.
+ */
+export function extractEntities(sentence: RawSentence): Entity[] {
+	const found: Entity[] = [];
+	const text = sentence.text;
+	const base = sentence.start;
+	const add = (entity: Omit<Entity, 'start' | 'end'> & { at: number }) => {
+		const { at, ...rest } = entity;
+		found.push({ ...rest, start: base + at, end: base + at + rest.text.length });
+	};
+
+	// rule layer first: its spans win over the library's where they overlap
+	for (const match of text.matchAll(/\bFY\s?(\d{4})(?:\s?[-–]\s?(\d{2,4}))?/g)) {
+		add({ type: 'fiscal_year', text: match[0], at: match.index, year: Number(match[1]), value: Number(match[1]) });
+	}
+	for (const match of text.matchAll(/\b(?:between )?((?:19|20)\d{2})(?:\s?[-–]\s?(?:(?:19|20)?\d{2})|\s(?:and|to)\s(?:19|20)\d{2})\b/g)) {
+		add({ type: 'year_range', text: match[0], at: match.index, year: Number(match[1]), value: Number(match[1]) });
+	}
+	const lower = text;
+	for (const { alias, id } of ALIAS_INDEX) {
+		let from = 0;
+		for (;;) {
+			const at = lower.indexOf(alias, from);
+			if (at < 0) break;
+			from = at + alias.length;
+			const before = at === 0 ? ' ' : lower[at - 1];
+			const after = lower[at + alias.length] ?? ' ';
+			if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+			const entry = glossaryEntry(id);
+			if (!entry) continue;
+			add({ type: entry.kind as EntityType, text: alias, at, glossaryId: id });
+		}
+	}
+	for (const match of text.matchAll(/((?:[A-Z][\w’'.–-]*)(?:\s+(?:of|and|for|the|in|order|to|on|[A-Z][\w’'.–-]*))*)\s+\(([A-Z]{2,6})\)/g)) {
+		let name = match[1].replace(/^(?:According|Despite|During|In|Under|With|By|As)\s+(?:to\s+)?/, '');
+		// "the U.S. Government Accountability Office": start at the last lower-case-free run
+		name = name.replace(/^(?:(?:of|and|for|the|in|order|to|on)\s+)+/, '');
+		if (name.split(/\s+/).length < 2) continue;
+		add({ type: 'organisation', text: `${name} (${match[2]})`, at: match.index + match[0].indexOf(name), acronym: match[2] });
+	}
+	let cursor = 0;
+	for (const entity of sentence.libraryEntities) {
+		const at = text.indexOf(entity.text, cursor);
+		if (at < 0) continue;
+		cursor = at + entity.text.length;
+		const typed = typeLibraryEntity(entity.text, entity.type, text, at);
+		if (typed) add({ ...typed, at });
+	}
+	const names = findNames(text);
+	for (const [list, type] of [
+		[names.people, 'person'],
+		[names.places, 'place']
+	] as const) {
+		for (const name of list) {
+			const at = text.indexOf(name);
+			if (at >= 0) add({ type, text: name, at });
+		}
+	}
+	return removeOverlaps(found);
+}
+
+function typeLibraryEntity(text: string, type: string, sentence: string, at: number): Omit<Entity, 'start' | 'end'> | undefined {
+	const approximate = APPROXIMATE.test(text) || /\b(approximately|about|nearly|over|more than|at least|some)\s+$/i.test(sentence.slice(Math.max(0, at - 16), at));
+	if (type === 'DATE') {
+		const year = /\b((?:19|20)\d{2})\b/.exec(text);
+		if (!year) return { type: 'date', text };
+		const month = MONTHS.findIndex((m) => text.toLowerCase().includes(m));
+		const day = /^(\d{1,2})\s+[A-Z]/.exec(text) ?? /[A-Z][a-z]+\s+(\d{1,2}),/.exec(text);
+		if (/^\d{4}$/.test(text)) return { type: 'year', text, year: Number(text), value: Number(text) };
+		return {
+			type: 'date',
+			text,
+			year: Number(year[1]),
+			...(month >= 0 ? { month: month + 1 } : {}),
+			...(day ? { day: Number(day[1]) } : {})
+		};
+	}
+	if (type === 'CARDINAL') {
+		if (/^(19|20)\d{2}$/.test(text)) return { type: 'year', text, year: Number(text), value: Number(text) };
+		const value = parseNumber(text);
+		if (value === undefined) return undefined;
+		return { type: 'cardinal', text, value, ...(approximate ? { approximate } : {}) };
+	}
+	if (type === 'MONEY') {
+		const value = parseNumber(text);
+		return value === undefined ? undefined : { type: 'money', text, value, ...(approximate ? { approximate } : {}) };
+	}
+	if (type === 'PERCENT') {
+		const value = parseNumber(text);
+		return value === undefined ? undefined : { type: 'percent', text, value, ...(approximate ? { approximate } : {}) };
+	}
+	if (type === 'ORDINAL') return { type: 'ordinal', text };
+	if (type === 'DURATION') return { type: 'duration', text };
+	return undefined;
+}
+
+/** Earlier entries win (rule layer, then glossary, then library), then longer spans. */
+function removeOverlaps(entities: Entity[]): Entity[] {
+	const kept: Entity[] = [];
+	for (const entity of entities) {
+		if (kept.some((k) => entity.start < k.end && k.start < entity.end)) continue;
+		kept.push(entity);
+	}
+	return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const VERBS =
+	'said|says|reported|reports|accused|claimed|claims|announced|states|stated|found|finds|concludes|concluded|determined|complained|touted|acknowledged|identifies|faults|opposes|played down|stating|tells us|told NBC News';
+const LEADING = new RegExp(`^(.{2,140}?)\\s(?:have |has )?(?:repeatedly |also )?(${VERBS})(?: that)?\\s+(.+)$`);
+const ACCORDING_START = /^According to ([^,]{3,90}),\s+(.+)$/;
+const ACCORDING_END = /^(.+),\s+according to ([^,]{3,90})\.$/;
+const TRAILING = /^(.+?),?["”]?,?\s+((?:the |an? )?[\w’'. -]{1,60}?)\s(said|says|states|stated|found|reported)\.$/;
+
+/** A named person or body the speaker phrase refers to, or undefined ("it", "critics", "the official" unresolved). */
+function resolveSpeaker(phrase: string, recent: Attribution[], sourceText: string): { id: string; name: string; text: string } | undefined {
+	if (/^(he|she)$/i.test(phrase.trim()) || /^the (official|spokesman)$/i.test(phrase.trim())) {
+		const last = recent.at(-1);
+		return last && glossaryEntry(last.speakerId)?.kind === 'person' ? { id: last.speakerId, name: last.speaker, text: phrase.trim() } : undefined;
+	}
+	const report = /(?:the |an? )?[\w’' -]*\breport\b(?: obtained by\s+NBC News)?/i.exec(phrase);
+	if (report && /inspector general/i.test(sourceText)) return { id: 'oig', name: "the Justice Department's Inspector General", text: report[0].trim() };
+	// the alias nearest the verb names the speaker ("Despite the GAO report, the ATF claimed")
+	let best: { id: string; at: number; alias: string } | undefined;
+	for (const { alias, id } of ALIAS_INDEX) {
+		const at = phrase.lastIndexOf(alias);
+		if (at < 0) continue;
+		const end = at + alias.length;
+		if (/[\p{L}]/u.test(phrase[end] ?? ' ') || (at > 0 && /[\p{L}]/u.test(phrase[at - 1]))) continue;
+		if (!best || end > best.at) best = { id, at: end, alias };
+	}
+	if (!best) return undefined;
+	const entry = glossaryEntry(best.id);
+	if (!entry?.speaker) return undefined;
+	// "the ATF official in charge of that field division": one unnamed person, not the agency
+	const tail = phrase.slice(best.at);
+	if (/\b(officials?|agents?|officers?|critics|groups?)\b/.test(tail)) return undefined;
+	return { id: entry.id, name: entry.name, text: best.alias };
+}
+
+export function extractAttributions(statement: string, recent: Attribution[], sourceText: string): Attribution[] {
+	const candidates: { phrase: string; verb: string; claim: string }[] = [];
+	let match = ACCORDING_START.exec(statement);
+	if (match) candidates.push({ phrase: match[1], verb: 'according to', claim: match[2] });
+	match = ACCORDING_END.exec(statement);
+	if (match) candidates.push({ phrase: match[2], verb: 'according to', claim: match[1] });
+	if (candidates.length === 0) {
+		match = TRAILING.exec(statement);
+		if (match && /[“"]/.test(match[1]) === /[”"]/.test(statement)) candidates.push({ phrase: match[2], verb: match[3], claim: match[1] });
+		else {
+			match = LEADING.exec(statement);
+			if (match) candidates.push({ phrase: match[1], verb: match[2], claim: match[3] });
+		}
+	}
+	const attributions: Attribution[] = [];
+	for (const candidate of candidates) {
+		const speaker = resolveSpeaker(candidate.phrase, recent, sourceText);
+		if (!speaker) continue;
+		const claim = candidate.claim.replace(/^[“"]|[,.]?[”"]?,?$/g, '').trim();
+		if (claim.split(/\s+/).length < 4) continue;
+		attributions.push({ speakerId: speaker.id, speaker: speaker.name, speakerText: speaker.text, verb: candidate.verb, claim });
+	}
+	return attributions;
+}
+
+export function analyseSentences(raw: readonly RawSentence[], sourceText: string): Sentence[] {
+	const recent: Attribution[] = [];
+	return raw.map((sentence) => {
+		const statement = rewriteForDisplay(sentence.text, sourceText);
+		const attributions = extractAttributions(statement, recent.slice(-1), sourceText);
+		if (attributions.length) recent.push(...attributions);
+		const { libraryEntities: _ignored, ...rest } = sentence;
+		return { ...rest, statement, entities: extractEntities(sentence), attributions };
+	});
+}

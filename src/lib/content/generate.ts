@@ -1,0 +1,47 @@
+import { digest } from './hash';
+import { buildLesson, disputedSentenceIds, planLessons } from './lessons';
+import { analyseSource } from './pipeline';
+import { buildCorpus, generateLessonQuestions } from './questions';
+import type { GeneratedQuestion } from './question-types';
+import type { AnalysedSource, LessonDocument, SourceInput } from './types';
+
+/** Bump when the generator's output changes for the same sources: start-up then regenerates. */
+export const GENERATOR_VERSION = '1.0.0';
+
+export interface GeneratedContent {
+	generatorVersion: string;
+	/** digest of the generator version and every source: unchanged means nothing to regenerate */
+	inputsHash: string;
+	analysed: AnalysedSource[];
+	lessons: LessonDocument[];
+	questions: GeneratedQuestion[];
+}
+
+export function inputsHashOf(sources: readonly SourceInput[]): string {
+	return digest([GENERATOR_VERSION, ...sources.flatMap((s) => [s.id, s.title, s.kind, s.publisher, s.rawText])], 32);
+}
+
+/** Sources in, lessons and questions out: pure and deterministic (no clock, no randomness). */
+export function generateContent(sources: readonly SourceInput[]): GeneratedContent {
+	const analysed = sources.map(analyseSource);
+	const disputed = disputedSentenceIds(analysed);
+	const corpus = buildCorpus(analysed, disputed);
+	const lessons: LessonDocument[] = [];
+	const questions: GeneratedQuestion[] = [];
+	planLessons(analysed).forEach((plan, index) => {
+		const lesson = buildLesson(plan, index + 1, analysed);
+		let lessonQuestions = generateLessonQuestions(plan, corpus);
+		if (plan.generated) {
+			// a generated lesson keeps only objectives its questions actually cover
+			const counts = new Map<string, number>();
+			for (const q of lessonQuestions) counts.set(q.objectiveId, (counts.get(q.objectiveId) ?? 0) + 1);
+			const kept = lesson.objectives.filter((o) => (counts.get(o.id) ?? 0) >= 2);
+			const fallback = (kept[0] ?? lesson.objectives[0]).id;
+			lesson.objectives = kept.length ? kept : [lesson.objectives[0]];
+			lessonQuestions = lessonQuestions.map((q) => (lesson.objectives.some((o) => o.id === q.objectiveId) ? q : { ...q, objectiveId: fallback }));
+		}
+		lessons.push(lesson);
+		questions.push(...lessonQuestions);
+	});
+	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources), analysed, lessons, questions };
+}

@@ -1,0 +1,11 @@
+import { analyseSentences } from './analyse';
+import { classifyLines } from './clean';
+import { segmentSource } from './segment';
+import type { AnalysedSource, SourceInput } from './types';
+
+/** Clean → segment → analyse one source. Pure: the same text always gives the same result. */
+export function analyseSource(source: SourceInput): AnalysedSource {
+	const lines = classifyLines(source.rawText);
+	const { sections, paragraphs, sentences } = segmentSource(source, lines);
+	return { source, lines, sections, paragraphs, sentences: analyseSentences(sentences, source.rawText) };
+}
