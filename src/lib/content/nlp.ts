@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import compromise from 'compromise';
 
@@ -25,9 +25,9 @@ export function splitAndTag(paragraph: string): WinkSentence[] {
 	const its = nlp.its;
 	const doc = nlp.readDoc(paragraph);
 	const sentences: WinkSentence[] = [];
-	doc.sentences().each((sentence) => {
+	doc.sentences().each((sentence: ItemSentence) => {
 		const entities: WinkSentence['entities'] = [];
-		sentence.entities().each((entity) => {
+		sentence.entities().each((entity: ItemEntity) => {
 			entities.push({ text: entity.out(), type: String(entity.out(its.type)) });
 		});
 		sentences.push({ text: sentence.out(), entities });

@@ -1,6 +1,8 @@
 import { DatabaseConfigError, openAppDatabase, closeAppDatabase, appDb } from './db';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { syncSources } from './db/sources-sync';
+import { regenerateContent } from './content/store';
+import { loadLessonCache } from './content/lesson-cache';
 
 type StartupStep = (log: (line: string) => void) => Promise<void>;
 
@@ -17,6 +19,14 @@ export async function startApp(log: (line: string) => void = console.log): Promi
 	const synced = await syncSources(appDb());
 	const changed = synced.inserted.length + synced.updated.length;
 	log(`Traceable: ${handle.description}; ${synced.inserted.length + synced.updated.length + synced.unchanged.length} sources (${changed} loaded or updated).`);
+	// lessons and questions follow the sources: regenerated only when sources or generator changed
+	const content = await regenerateContent(appDb());
+	log(
+		content.regenerated
+			? `Traceable: generated ${content.result?.lessons} lessons and ${content.result?.questions} questions in ${Math.round(content.milliseconds)} ms.`
+			: 'Traceable: lessons and questions are up to date.'
+	);
+	await loadLessonCache(appDb());
 	for (const step of startupSteps) await step(log);
 }
 

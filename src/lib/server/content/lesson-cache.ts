@@ -1,0 +1,84 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { lessons, sources } from '../db/schema';
+import { classifyLines } from '../../content/clean';
+import { segmentSource } from '../../content/segment';
+import type { StoredLessonBody } from './store';
+
+/**
+ * Lessons change only when content is regenerated, so pages read them from memory: one query at
+ * start-up (and after each regeneration), none per request.
+ */
+export interface LessonSummary {
+	id: string;
+	position: number;
+	title: string;
+	summary: string;
+	objectives: { id: string; text: string }[];
+}
+
+export interface SourceView {
+	id: string;
+	title: string;
+	publisher: string;
+	kind: string;
+	published: string;
+	license: string;
+	sections: { id: string; title: string; paragraphs: { id: string; sentences: { id: string; text: string }[] }[] }[];
+}
+
+interface Cache {
+	lessons: Map<string, StoredLessonBody>;
+	ordered: LessonSummary[];
+	sourceViews: Map<string, SourceView>;
+}
+
+let cache: Cache = { lessons: new Map(), ordered: [], sourceViews: new Map() };
+
+export async function loadLessonCache(db: Database): Promise<void> {
+	const [lessonRows, sourceRows] = await Promise.all([
+		db.select({ body: lessons.body }).from(lessons).where(eq(lessons.active, true)).orderBy(asc(lessons.position)),
+		db.select().from(sources).orderBy(asc(sources.fileName))
+	]);
+	const bodies = lessonRows.map((row) => row.body as StoredLessonBody);
+	const sourceViews = new Map<string, SourceView>();
+	for (const row of sourceRows) {
+		const input = { id: row.id, title: row.title, kind: row.kind, publisher: row.publisher, rawText: row.rawText };
+		const segmented = segmentSource(input, classifyLines(row.rawText));
+		sourceViews.set(row.id, {
+			id: row.id,
+			title: row.title,
+			publisher: row.publisher,
+			kind: row.kind,
+			published: row.published,
+			license: row.license,
+			sections: segmented.sections.map((section) => ({
+				id: section.id,
+				title: section.title,
+				paragraphs: segmented.paragraphs
+					.filter((p) => p.sectionId === section.id)
+					.map((p) => ({
+						id: `p-${p.index}`,
+						sentences: p.sentenceIds.map((id) => ({ id, text: segmented.sentences.find((s) => s.id === id)!.text }))
+					}))
+			}))
+		});
+	}
+	cache = {
+		lessons: new Map(bodies.map((body) => [body.id, body])),
+		ordered: bodies.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives })),
+		sourceViews
+	};
+}
+
+export function listCachedLessons(): LessonSummary[] {
+	return cache.ordered;
+}
+
+export function cachedLesson(id: string): StoredLessonBody | undefined {
+	return cache.lessons.get(id);
+}
+
+export function cachedSourceView(id: string): SourceView | undefined {
+	return cache.sourceViews.get(id);
+}
