@@ -60,3 +60,10 @@ describe('guards', () => {
 		expect(isRedirect(thrown(() => requireTeacher(event(null))))).toBe(true);
 	});
 });
+
+describe('sign-in path from a form action', () => {
+	it('returns to the page, not to the action', () => {
+		expect(signInPath(event(null, '/account?/changePassword'))).toBe('/signin?redirectTo=%2Faccount');
+		expect(signInPath(event(null, '/lessons/3?tab=quiz&/save'))).toBe('/signin?redirectTo=%2Flessons%2F3%3Ftab%3Dquiz');
+	});
+});

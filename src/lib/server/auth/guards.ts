@@ -16,7 +16,10 @@ export function safeReturnPath(candidate: string | null | undefined, fallback = 
 }
 
 export function signInPath(event: Pick<RequestEvent, 'url'>): string {
-	const back = event.url.pathname + event.url.search;
+	// a form action's "?/name" is not a page to come back to: return to the page itself
+	const query = new URLSearchParams([...event.url.searchParams].filter(([name]) => !name.startsWith('/')));
+	const search = query.size > 0 ? `?${query}` : '';
+	const back = event.url.pathname + search;
 	return `/signin?redirectTo=${encodeURIComponent(back)}`;
 }
 

@@ -1,0 +1,143 @@
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { formClient, newAccount, signInOverHttp, signUpOverHttp, type TestAccount } from '../helpers/accounts';
+
+/**
+ * Who may do what, over HTTP against the built server, as a browser without JavaScript would.
+ * One line per protected route or form action: later features add their lines to `MATRIX`.
+ *
+ * Personas: anonymous, a student, a teacher, and a teacher of another class (a second teacher,
+ * so class-scoped routes can say that owning *a* class is not owning *this* one).
+ */
+type Persona = 'anonymous' | 'student' | 'teacher' | 'otherTeacher';
+
+/**
+ * ok: served (GET 200; a POST reaches its action: 2xx, 303 elsewhere than sign-in, or a 400 for the
+ *     deliberately harmless input below);
+ * signin: 303 to /signin?redirectTo=<this path>;
+ * forbidden: 403;
+ * home: 303 to / (pages for signed-out visitors, when signed in).
+ */
+type Access = 'ok' | 'signin' | 'forbidden' | 'home';
+
+interface Fixtures {
+	accounts: Record<Exclude<Persona, 'anonymous'>, TestAccount>;
+}
+
+interface MatrixLine {
+	/** Needed when `path` is computed from fixtures. */
+	name?: string;
+	method: 'GET' | 'POST';
+	path: string | ((f: Fixtures) => string);
+	/** Form fields for a POST: chosen so an allowed request changes nothing lasting. */
+	form?: Record<string, string> | ((f: Fixtures) => Record<string, string>);
+	access: Record<Persona, Access>;
+	/** The request signs the persona out; the runner signs them in again afterwards. */
+	endsSession?: boolean;
+}
+
+const signedIn = (access: Access): Record<Persona, Access> => ({
+	anonymous: 'signin',
+	student: access,
+	teacher: access,
+	otherTeacher: access
+});
+const signedOutPage: Record<Persona, Access> = { anonymous: 'ok', student: 'home', teacher: 'home', otherTeacher: 'home' };
+const everyone: Record<Persona, Access> = { anonymous: 'ok', student: 'ok', teacher: 'ok', otherTeacher: 'ok' };
+
+const NO_SUCH_SESSION = 'a'.repeat(32);
+
+export const MATRIX: MatrixLine[] = [
+	{ method: 'GET', path: '/', access: everyone },
+	{ method: 'GET', path: '/signup', access: signedOutPage },
+	{ method: 'GET', path: '/signin', access: signedOutPage },
+	{ method: 'GET', path: '/account', access: signedIn('ok') },
+	{ method: 'POST', path: '/account?/endSession', form: { sessionId: NO_SUCH_SESSION }, access: signedIn('ok') },
+	{ method: 'POST', path: '/account?/endOtherSessions', access: signedIn('ok') },
+	{
+		method: 'POST',
+		path: '/account?/changePassword',
+		form: { currentPassword: 'not the password', newPassword: 'marigold lantern 77' },
+		access: signedIn('ok')
+	},
+	{ method: 'POST', path: '/account?/deleteAccount', form: { password: 'not the password' }, access: signedIn('ok') },
+	{ method: 'GET', path: '/signout', access: everyone },
+	{ method: 'POST', path: '/signout', access: { anonymous: 'home', student: 'home', teacher: 'home', otherTeacher: 'home' }, endsSession: true }
+];
+
+const personas: Persona[] = ['anonymous', 'student', 'teacher', 'otherTeacher'];
+const clients = {} as Record<Persona, APIRequestContext>;
+const fixtures: Fixtures = {
+	accounts: { student: newAccount('student'), teacher: newAccount('teacher'), otherTeacher: newAccount('teacher', 'other-teacher') }
+};
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ playwright }, testInfo) => {
+	const baseURL = String(testInfo.project.use.baseURL);
+	for (const persona of personas) {
+		clients[persona] = await formClient(playwright, baseURL);
+		if (persona !== 'anonymous') await signUpOverHttp(clients[persona], fixtures.accounts[persona]);
+	}
+});
+
+test.afterAll(async () => {
+	for (const persona of personas) await clients[persona]?.dispose();
+});
+
+function describeOutcome(response: APIResponse): { access: Access | 'error'; detail: string } {
+	const status = response.status();
+	const location = response.headers()['location'] ?? '';
+	const detail = `${status}${location ? ` → ${location}` : ''}`;
+	if (status === 403) return { access: 'forbidden', detail };
+	if (status === 303 && location.startsWith('/signin?redirectTo=')) return { access: 'signin', detail };
+	if (status === 303 && location === '/') return { access: 'home', detail };
+	if (status >= 500 || status === 401 || status === 404 || status === 405) return { access: 'error', detail };
+	return { access: 'ok', detail };
+}
+
+for (const line of MATRIX) {
+	const label = `${line.method} ${typeof line.path === 'string' ? line.path : (line.name ?? 'computed path')}`;
+	test(`access: ${label}`, async () => {
+		const path = typeof line.path === 'function' ? line.path(fixtures) : line.path;
+		const form = typeof line.form === 'function' ? line.form(fixtures) : (line.form ?? {});
+		for (const persona of personas) {
+			const client = clients[persona];
+			const response = line.method === 'GET' ? await client.get(path) : await client.post(path, { form });
+			const outcome = describeOutcome(response);
+			expect.soft(outcome.access, `${persona}: ${label} answered ${outcome.detail}`).toBe(line.access[persona]);
+			if (line.method === 'GET' && outcome.access === 'ok') expect.soft(response.status(), `${persona}: ${label}`).toBe(200);
+			if (outcome.access === 'signin') {
+				expect.soft(new URL(response.headers()['location'], 'http://x').searchParams.get('redirectTo')).toBe(path.split('?')[0]);
+			}
+			if (line.endsSession && persona !== 'anonymous') await signInOverHttp(client, fixtures.accounts[persona]);
+		}
+	});
+}
+
+test('a user cannot end someone else’s session, even knowing its id', async () => {
+	const teacherPage = await (await clients.teacher.get('/account')).text();
+	const teacherSessionId = /name="sessionId" value="([a-z2-7]{32})"/.exec(teacherPage)?.[1];
+	expect(teacherSessionId).toBeTruthy();
+	const response = await clients.student.post('/account?/endSession', { form: { sessionId: teacherSessionId! } });
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('That session was not found');
+	expect((await clients.teacher.get('/account')).status()).toBe(200);
+});
+
+test('a form posted from another site is refused by the origin check, signed in or not', async () => {
+	for (const persona of personas) {
+		const response = await clients[persona].post('/account?/endOtherSessions', {
+			headers: { origin: 'https://evil.example' },
+			form: {}
+		});
+		expect.soft(response.status(), persona).toBe(403);
+	}
+	expect((await clients.student.get('/account')).status()).toBe(200);
+});
+
+test('the header shows the signed-in name and never leaks the email, ids or hashes', async () => {
+	const html = await (await clients.student.get('/')).text();
+	expect(html).toContain(fixtures.accounts.student.displayName);
+	expect(html).not.toContain(fixtures.accounts.student.email);
+	expect(html).not.toMatch(/argon2|secret_?hash|passwordHash/i);
+});
