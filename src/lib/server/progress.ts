@@ -243,3 +243,13 @@ async function questionStems(db: Database, questionIds: string[]) {
 		})
 	);
 }
+
+/** For the lesson page's quiz box: the learner's progress, or null for a visitor. */
+export async function lessonQuizPanel(db: Database, user: { id: string } | null, lessonId: string) {
+	return user ? lessonProgressSummary(db, user.id, lessonId) : null;
+}
+
+/** For the course page: progress per lesson id, or null for a visitor. */
+export async function courseProgress(db: Database, user: { id: string } | null) {
+	return user ? lessonProgressSummaries(db, user.id) : null;
+}

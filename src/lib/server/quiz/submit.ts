@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { lessonProgress, quizAttempts } from '../db/schema';
+import { attemptAnswers, questionVersions, quizAttempts } from '../db/schema';
+import type { QuestionAnswer, QuestionPrompt } from '../../content/question-types';
 import { gradeResponse, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
-import { attemptQuestionRows, readResponses, writeResponses, type FieldReader } from './attempts';
+import { readResponses, type FieldReader } from './attempts';
 import { attemptNotFound } from './errors';
 
 export interface SubmitResult {
@@ -18,8 +19,8 @@ export interface SubmitResult {
 
 /**
  * Saves the form's responses (if any), grades every question and closes the attempt, all in one
- * transaction. The attempt row is locked first, so of many identical requests exactly one grades;
- * the rest wait for it and return its stored result unchanged.
+ * transaction of three statements. The attempt row is locked by the first read, so of many
+ * identical requests exactly one grades; the rest wait for it and return its stored result.
  */
 export async function submitAttempt(
 	db: Database,
@@ -28,7 +29,8 @@ export async function submitAttempt(
 	value?: FieldReader
 ): Promise<SubmitResult> {
 	return db.transaction(async (tx) => {
-		const [attempt] = await tx
+		// the attempt (locked) with its questions' keys, in one round trip
+		const rows = await tx
 			.select({
 				userId: quizAttempts.userId,
 				lessonId: quizAttempts.lessonId,
@@ -36,48 +38,70 @@ export async function submitAttempt(
 				seed: quizAttempts.seed,
 				score: quizAttempts.score,
 				correctCount: quizAttempts.correctCount,
-				questionCount: quizAttempts.questionCount
+				questionCount: quizAttempts.questionCount,
+				position: attemptAnswers.position,
+				prompt: questionVersions.prompt,
+				answer: questionVersions.answer,
+				response: attemptAnswers.response
 			})
 			.from(quizAttempts)
+			.innerJoin(attemptAnswers, eq(attemptAnswers.attemptId, quizAttempts.id))
+			.innerJoin(
+				questionVersions,
+				and(eq(questionVersions.questionId, attemptAnswers.questionId), eq(questionVersions.version, attemptAnswers.questionVersion))
+			)
 			.where(eq(quizAttempts.id, attemptId))
-			.for('update');
+			.orderBy(asc(attemptAnswers.position))
+			.for('update', { of: quizAttempts });
+		const attempt = rows[0];
 		if (!attempt || attempt.userId !== userId) throw attemptNotFound();
 		const base = { attemptId, lessonId: attempt.lessonId, questionCount: attempt.questionCount };
 		if (attempt.state === 'submitted') {
 			return { ...base, score: attempt.score ?? 0, correctCount: attempt.correctCount ?? 0, alreadySubmitted: true };
 		}
 
-		const rows = await attemptQuestionRows(tx, attemptId);
-		const responses = new Map(rows.map((row) => [row.position, isResponseFor(row.prompt, row.response) ? row.response : null]));
-		if (value) {
-			const updates = readResponses(rows, attempt.seed, value);
-			for (const update of updates) responses.set(update.position, update.response);
-			await writeResponses(tx, attemptId, updates);
-		}
-		const graded = rows.map((row) => ({ position: row.position, fraction: gradeResponse(row.answer, responses.get(row.position) ?? null) }));
-		await tx.execute(sql`
-			update attempt_answers as a set fraction = v.fraction
-			from jsonb_to_recordset(${JSON.stringify(graded)}::jsonb) as v(position int, fraction real)
-			where a.attempt_id = ${attemptId} and a.position = v.position`);
+		const questions = rows.map((row) => ({
+			position: row.position,
+			prompt: row.prompt as QuestionPrompt,
+			answer: row.answer as QuestionAnswer,
+			stored: isResponseFor(row.prompt as QuestionPrompt, row.response) ? row.response : null
+		}));
+		// responses in the form replace the saved ones; without a form, the saved ones are graded
+		const submitted = value ? readResponses(questions, attempt.seed, value) : null;
+		const graded = questions.map((q, i) => {
+			const response = submitted ? submitted[i].response : q.stored;
+			return { position: q.position, response, changed: submitted !== null, fraction: gradeResponse(q.answer, response) };
+		});
 		const { score, correctCount } = scoreAttempt(graded.map((g) => g.fraction));
 		const now = new Date();
-		await tx
-			.update(quizAttempts)
-			.set({ state: 'submitted', score, correctCount, submittedAt: now })
-			.where(eq(quizAttempts.id, attemptId));
-		await tx
-			.insert(lessonProgress)
-			.values({ userId, lessonId: attempt.lessonId, attemptsSubmitted: 1, bestScore: score, latestScore: score, lastAttemptAt: now })
-			.onConflictDoUpdate({
-				target: [lessonProgress.userId, lessonProgress.lessonId],
-				set: {
-					attemptsSubmitted: sql`${lessonProgress.attemptsSubmitted} + 1`,
-					bestScore: sql`greatest(coalesce(${lessonProgress.bestScore}, 0), excluded.best_score)`,
-					latestScore: sql`excluded.latest_score`,
-					lastAttemptAt: sql`excluded.last_attempt_at`,
-					updatedAt: sql`now()`
-				}
-			});
+
+		await tx.execute(sql`
+			update attempt_answers as a
+			set fraction = v.fraction,
+			    response = case when v.changed then nullif(v.response, 'null'::jsonb) else a.response end,
+			    answered_at = case
+			      when not v.changed or a.response is not distinct from nullif(v.response, 'null'::jsonb) then a.answered_at
+			      when nullif(v.response, 'null'::jsonb) is null then null
+			      else ${now} end
+			from jsonb_to_recordset(${JSON.stringify(graded)}::jsonb)
+			  as v(position int, response jsonb, changed boolean, fraction real)
+			where a.attempt_id = ${attemptId} and a.position = v.position`);
+		// close the attempt and fold it into the learner's lesson summary in one statement
+		await tx.execute(sql`
+			with closed as (
+				update quiz_attempts
+				set state = 'submitted', score = ${score}, correct_count = ${correctCount}, submitted_at = ${now}
+				where id = ${attemptId}
+				returning user_id, lesson_id
+			)
+			insert into lesson_progress as p (user_id, lesson_id, attempts_submitted, best_score, latest_score, last_attempt_at)
+			select user_id, lesson_id, 1, ${score}, ${score}, ${now} from closed
+			on conflict (user_id, lesson_id) do update set
+				attempts_submitted = p.attempts_submitted + 1,
+				best_score = greatest(coalesce(p.best_score, 0), excluded.best_score),
+				latest_score = excluded.latest_score,
+				last_attempt_at = excluded.last_attempt_at,
+				updated_at = now()`);
 		return { ...base, score, correctCount, alreadySubmitted: false };
 	});
 }
