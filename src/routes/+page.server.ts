@@ -1,5 +1,13 @@
-import { listSources } from '$lib/server/sources';
+import { appDb } from '$lib/server/db';
+import { listCachedLessons, listCachedSources } from '$lib/server/content/lesson-cache';
+import { courseProgress } from '$lib/server/progress';
+import type { PageServerLoad } from './$types';
 
-export async function load() {
-	return { sources: await listSources() };
-}
+export const load: PageServerLoad = async ({ locals }) => {
+	const progress = await courseProgress(appDb(), locals.user);
+	return {
+		lessons: listCachedLessons().map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives: objectives.map((o) => o.text) })),
+		sources: listCachedSources().map(({ id, title, publisher, kind }) => ({ id, title, publisher, kind })),
+		progress
+	};
+};

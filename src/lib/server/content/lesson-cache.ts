@@ -82,3 +82,8 @@ export function cachedLesson(id: string): StoredLessonBody | undefined {
 export function cachedSourceView(id: string): SourceView | undefined {
 	return cache.sourceViews.get(id);
 }
+
+/** The sources' metadata, for the course page's list (no query per request). */
+export function listCachedSources(): Omit<SourceView, 'sections'>[] {
+	return [...cache.sourceViews.values()].map(({ sections: _sections, ...meta }) => meta);
+}

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../helpers/axe';
+
+test('the course page lists the lessons in order with their objectives', async ({ page }) => {
+	await page.goto('/');
+	const lessons = page.getByRole('region', { name: 'Lessons' }).getByRole('heading', { level: 3 });
+	await expect(lessons.first()).toHaveText(/^Lesson 1: /);
+	expect(await lessons.count()).toBeGreaterThanOrEqual(5);
+	await expect(page.getByText('Place the start and growth of the project on a timeline.')).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('a lesson shows its timeline, key figures, people, perspectives and disagreements', async ({ page }) => {
+	await page.goto('/lessons/gunwalking');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gunwalking and Operation Fast and Furious');
+	const timeline = page.getByRole('region', { name: 'Timeline' });
+	await expect(timeline.getByRole('listitem').first()).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Key figures' }).getByRole('rowheader', { name: '1,856' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'People and organisations' }).getByRole('link', { name: /Brian Terry/ })).toBeVisible();
+	const disagreement = page.getByRole('article', { name: 'How many Fast and Furious guns were recovered in the U.S.?' });
+	await expect(disagreement.getByText(/372 Fast and Furious firearms/)).toBeVisible();
+	await expect(disagreement.getByText(/nearly 270 at crime scenes/)).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('following a citation lands on the highlighted sentence in the source, with a way back', async ({ page }) => {
+	await page.goto('/lessons/origins');
+	const citation = page.getByRole('link', { name: /began Project Gunrunner as a pilot project in Laredo/ }).first();
+	await citation.click();
+	await expect(page).toHaveURL(/\/sources\/encyclopedia-project-gunrunner\?s=.+#s-/);
+	const target = page.locator('.sentence.cited');
+	await expect(target).toHaveCount(1);
+	await expect(target).toContainText('The ATF began Project Gunrunner as a pilot project in Laredo, Texas, in 2005');
+	await expect(target).toBeInViewport();
+	const background = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+	expect(background).not.toBe('rgba(0, 0, 0, 0)');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Project Gunrunner');
+	await expect(page.getByText('CC BY-SA 4.0', { exact: false })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: /Back to the lesson/ }).click();
+	await expect(page).toHaveURL(/\/lessons\/origins$/);
+});
+
+test('the source viewer drops page chrome and 404s an unknown source', async ({ page }) => {
+	await page.goto('/sources/tpm-atf-flubbing');
+	await expect(page.getByText('Sign up for the Morning Memo newsletter')).toHaveCount(0);
+	await expect(page.getByText('Executive Editor:')).toHaveCount(0);
+	await expect(page.getByText(/Spokesman Drew Wade tells us/)).toBeVisible();
+	const response = await page.goto('/sources/no-such-source');
+	expect(response?.status()).toBe(404);
+	const lesson = await page.goto('/lessons/no-such-lesson');
+	expect(lesson?.status()).toBe(404);
+});
+
+test('lesson and source pages read on a 360 px phone without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const url of ['/', '/lessons/inspector-general', '/lessons/gunwalking', '/sources/nbc-gunrunner-misfires']) {
+		await page.goto(url);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, url).toBeLessThanOrEqual(0);
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('lessons and the highlighted citation are server-rendered', async ({ page }) => {
+		await page.goto('/lessons/etrace');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('eTrace: tracing guns across borders');
+		const href = await page.getByRole('region', { name: 'What the sources say' }).getByRole('link').first().getAttribute('href');
+		expect(href).toMatch(/^\/sources\/.+\?s=.+&from=etrace#s-/);
+		await page.goto(href!);
+		await expect(page.locator('.sentence.cited')).toHaveCount(1);
+	});
+});
