@@ -1,0 +1,244 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../helpers/axe';
+
+/**
+ * A new learner's whole path: read a lesson, follow its quiz link while signed out, sign up and
+ * come back to the quiz, take it, retake it answering some questions right and some wrong (known
+ * from the first attempt's results), and see results and progress agree. Once with JavaScript,
+ * once without.
+ */
+
+interface Key {
+	type: 'choice' | 'text' | 'number' | 'order';
+	correct: string;
+}
+
+/** Identifies a question across attempts: its stem plus any statement or claim shown with it. */
+async function questionKey(container: import('@playwright/test').Locator, stem: string): Promise<string> {
+	const statement = container.locator('.statement');
+	const extra = (await statement.count()) ? await statement.first().innerText() : '';
+	return `${stem.replace(/^Question \d+\.?\s*/, '').trim()}|${extra.trim()}`;
+}
+
+async function signUpFromQuizLink(page: Page, email: string) {
+	await page.goto('/');
+	const lessonLink = page.locator('main a[href^="/lessons/"]').first();
+	const lessonHref = (await lessonLink.getAttribute('href'))!;
+	await lessonLink.click();
+	await expect(page).toHaveURL(lessonHref);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Take the quiz' }).click();
+	await expect(page).toHaveURL(/\/signin\?redirectTo=/);
+	await page.getByRole('link', { name: 'Create an account' }).click();
+	// the sign-in page has an Email field too: wait until the sign-up form is there
+	await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+	await page.getByLabel('Email', { exact: true }).fill(email);
+	await page.getByLabel('Your name').fill('Quiz Learner');
+	await page.getByLabel('Password', { exact: true }).fill('a long and unusual passphrase 42');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(`${lessonHref}/quiz`);
+	return lessonHref;
+}
+
+/** Answers every question: right, wrong, or (unknown question) with some plausible answer. */
+async function answerAll(page: Page, keys: Map<string, Key>, wantRight: (index: number) => boolean, js: boolean) {
+	const questions = page.locator('fieldset.question');
+	const count = await questions.count();
+	const plan: { key: string; right: boolean | null }[] = [];
+	let known = 0;
+	for (let i = 0; i < count; i++) {
+		const q = questions.nth(i);
+		const key = await questionKey(q, await q.locator('legend').innerText());
+		const answer = keys.get(key);
+		const right = answer ? wantRight(known++) : null;
+		plan.push({ key, right });
+		const radios = q.getByRole('radio');
+		const textbox = q.getByRole('textbox');
+		if (await radios.count()) {
+			const labels = await q.locator('label.choice').allInnerTexts();
+			const pick = answer
+				? labels.findIndex((l) => (l.trim() === answer.correct) === right)
+				: 0;
+			await radios.nth(pick).check();
+		} else if (await textbox.count()) {
+			const numeric = (await q.locator('label').first().innerText()).startsWith('Your answer');
+			const value = answer && right ? answer.correct : numeric ? '987654321' : 'zzzz';
+			await textbox.fill(value);
+			await textbox.blur();
+		} else {
+			const items = answer ? answer.correct.split(' → ') : [];
+			const target = answer && !right ? items.slice().reverse() : items;
+			if (target.length) await arrange(q, target, js);
+		}
+	}
+	return plan;
+}
+
+async function arrange(q: import('@playwright/test').Locator, target: string[], js: boolean) {
+	if (!js) {
+		for (const [i, text] of target.entries()) await q.getByLabel(text, { exact: true }).selectOption(String(i + 1));
+		return;
+	}
+	for (const [i, text] of target.entries()) {
+		for (let guard = 0; guard < target.length; guard++) {
+			const current = (await q.locator('.item-text').allInnerTexts()).map((t) => t.trim());
+			if (current.indexOf(text) <= i) break;
+			await q.getByRole('button', { name: `Move “${text}” up` }).click();
+		}
+	}
+}
+
+/** Reads the results page: each question's key, verdict and correct answer. */
+async function readResults(page: Page) {
+	const items = page.locator('ol.answers > li');
+	const results: { key: string; correct: boolean; answer: Key }[] = [];
+	for (let i = 0; i < (await items.count()); i++) {
+		const item = items.nth(i);
+		const stem = await item.locator('.stem').innerText();
+		const key = await questionKey(item, stem);
+		const correct = (await item.locator('.verdict').innerText()).includes('✓');
+		const dd = item.locator('dd');
+		const terms = await item.locator('dt').allInnerTexts();
+		const yours = await dd.nth(0).innerText();
+		const right = correct ? yours : await dd.nth(terms.indexOf('Correct answer')).innerText();
+		const type: Key['type'] = right.includes(' → ')
+			? 'order'
+			: /^-?[\d,.]+( |$)/.test(right) && !(await item.locator('.statement').count())
+				? 'number'
+				: 'choice';
+		results.push({ key, correct, answer: { type, correct: type === 'number' ? right.split(' ')[0].replace(/,/g, '') : right.trim() } });
+	}
+	return results;
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+for (const js of [true, false]) {
+	test.describe(js ? 'with JavaScript' : 'without JavaScript', () => {
+		test.use({ javaScriptEnabled: js });
+
+		test('a new learner reads a lesson, signs up from the quiz link, takes and retakes the quiz, and sees progress', async ({ page }) => {
+			const lessonHref = await signUpFromQuizLink(page, `learner-${js ? 'js' : 'nojs'}-${Date.now()}@example.org`);
+
+			// start: the page shows prompts only
+			await page.getByRole('button', { name: 'Start the quiz' }).click();
+			await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+			const html = await page.content();
+			expect(html).not.toMatch(/correctOptionId|"accepted"|explanation/);
+			if (js) await expectNoAxeViolations(page);
+
+			// first attempt: answers without knowing the key
+			const firstPlan = await answerAll(page, new Map(), () => false, js);
+			if (js) {
+				// each answer was saved on change: a reload resumes the attempt with them
+				await expect(page.locator('.save-status', { hasText: 'Saved' }).first()).toBeVisible();
+				await expect.poll(async () => page.locator('.save-status', { hasText: 'Saving' }).count()).toBe(0);
+				await page.reload();
+				await expect(page.locator('fieldset.question input[type=radio]:checked').first()).toBeVisible();
+			}
+			await page.getByRole('button', { name: 'Submit answers' }).click();
+			await expect(page).toHaveURL(/\/attempts\//);
+			const summary = page.getByRole('heading', { level: 1 });
+			await expect(summary).toContainText(/You scored [\d.]+%: \d+ of \d+ correct/);
+			if (js) await expect(summary).toBeFocused();
+			const firstScore = (await summary.innerText()).match(/You scored ([\d.]+)%/)![1];
+			const first = await readResults(page);
+			expect(first).toHaveLength(firstPlan.length);
+			const citation = page.getByRole('link', { name: /Read the cited sentence/ }).first();
+			await expect(citation).toHaveAttribute('href', /^\/sources\/[^?]+\?s=[^#]+#s-/);
+			if (js) await expectNoAxeViolations(page);
+
+			// a resent submission shows the same stored result
+			const attemptUrl = page.url();
+
+			// mark the lesson read
+			await page.goto(lessonHref);
+			await page.getByRole('button', { name: 'Mark as read' }).click();
+			await expect(page.locator('#lesson-progress')).toContainText('Read on');
+
+			// retake, answering the questions seen before: alternately right and wrong
+			await page.goto(attemptUrl);
+			await page.getByRole('button', { name: 'Retake the quiz' }).click();
+			await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+			const keys = new Map(first.map((r) => [r.key, r.answer]));
+			const plan = await answerAll(page, keys, (i) => i % 2 === 0, js);
+			const knownRight = plan.filter((p) => p.right === true).length;
+			const knownWrong = plan.filter((p) => p.right === false).length;
+			expect(knownRight + knownWrong).toBeGreaterThanOrEqual(2);
+			await page.getByRole('button', { name: 'Submit answers' }).click();
+			await expect(page).toHaveURL(/\/attempts\//);
+			const second = await readResults(page);
+			for (const p of plan) {
+				if (p.right === null) continue;
+				expect(second.find((r) => r.key === p.key)?.correct, p.key).toBe(p.right);
+			}
+			const secondScore = (await page.getByRole('heading', { level: 1 }).innerText()).match(/You scored ([\d.]+)%/)![1];
+
+			// the progress page reflects both attempts, the reading and the misses
+			await page.getByRole('link', { name: 'My progress' }).first().click();
+			await expect(page).toHaveURL('/progress');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('My progress');
+			const scores = page.getByRole('table').first();
+			await expect(scores.getByRole('row')).toHaveCount(3);
+			await expect(scores).toContainText(`${firstScore}%`);
+			await expect(scores).toContainText(`${secondScore}%`);
+			await expect(page.getByRole('img', { name: 'Quiz scores over time, oldest first' })).toBeVisible();
+			const best = Math.max(Number(firstScore), Number(secondScore));
+			const lessonRow = page.getByRole('row').filter({ has: page.locator(`a[href="${lessonHref}"]`) });
+			await expect(lessonRow).toContainText(`${best}%`);
+			await expect(lessonRow).not.toContainText('Not yet');
+			await expect(page.getByRole('heading', { name: 'Mastery by learning objective' })).toBeVisible();
+			await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Questions you miss most' }) }).getByRole('link').first()).toHaveAttribute(
+				'href',
+				/^\/sources\//
+			);
+			if (js) await expectNoAxeViolations(page);
+
+			// the course page shows the lesson's progress
+			await page.goto('/');
+			await expect(page.locator('main')).toContainText(`Best score ${best}%`);
+		});
+	});
+}
+
+test('the quiz as rendered for a browser without JavaScript (position selects) passes axe', async ({ page }) => {
+	await signUpFromQuizLink(page, `static-${Date.now()}@example.org`);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+	// axe needs scripts in the page, so keep JavaScript on but stop the app's own scripts: the server-rendered form stays as it is
+	await page.route('**/_app/immutable/**/*.js', (route) => route.abort());
+	await page.reload();
+	await expect(page.locator('fieldset.question').first()).toBeVisible();
+	await expect(page.getByRole('button', { name: /Move .* up/ })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
+
+test('quiz, results and progress pages fit a 360 px phone', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await signUpFromQuizLink(page, `phone-${Date.now()}@example.org`);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+	await expectNoSidewaysScroll(page);
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+	await expect(page).toHaveURL(/\/attempts\//);
+	await expectNoSidewaysScroll(page);
+	await page.goto('/progress');
+	await expectNoSidewaysScroll(page);
+});
+
+test('bad requests get a clear 4xx', async ({ page, request }) => {
+	await signUpFromQuizLink(page, `bad-${Date.now()}@example.org`);
+	const unknownLesson = await page.goto('/lessons/no-such-lesson/quiz');
+	expect(unknownLesson?.status()).toBe(404);
+	const unknownAttempt = await page.goto('/attempts/no-such-attempt');
+	expect(unknownAttempt?.status()).toBe(404);
+	await expect(page.locator('main')).toContainText('No such quiz attempt');
+	// signed out, the progress page sends the visitor to sign in
+	const anonymous = await request.get('/progress', { maxRedirects: 0 });
+	expect(anonymous.status()).toBe(303);
+	expect(anonymous.headers().location).toBe('/signin?redirectTo=%2Fprogress');
+});
