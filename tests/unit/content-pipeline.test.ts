@@ -153,10 +153,19 @@ describe('generated content: quality bars', () => {
 		expect(new Set(whichSource.map((q) => q.citations[0].sourceId)).size).toBe(3);
 	});
 
-	it('asks no fact question about a disputed claim', () => {
-		const disputedQuotes = ['only about 20 people', 'nearly 270', 'total of 372', 'It has been established'];
-		for (const q of content.questions.filter((q) => q.type !== 'attribution'))
-			for (const quote of disputedQuotes) expect(q.citations.some((c) => c.text.includes(quote)), q.id).toBe(false);
+	it('asks no fact question whose answer is a disputed claim, and states no disputed claim as true or false', () => {
+		const spans = content.lessons.flatMap((l) => l.disagreements.flatMap((d) => d.claims.map((c) => c.citation)));
+		expect(spans.length).toBeGreaterThan(10);
+		for (const q of content.questions) {
+			if (q.type === 'attribution') continue;
+			for (const c of q.citations) {
+				const contested = spans.filter((span) => span.sentenceId === c.sentenceId);
+				if (contested.length === 0) continue;
+				expect(q.type, q.id).not.toBe('true_false');
+				for (const answer of correctText(q))
+					for (const span of contested) expect(containsNormalised(span.text, answer), `${q.id} answers from "${span.text}"`).toBe(false);
+			}
+		}
 	});
 
 	it('shows timelines, key figures, people and "the sources disagree" callouts with both sides', () => {

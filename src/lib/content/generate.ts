@@ -1,5 +1,5 @@
 import { digest } from './hash';
-import { buildLesson, disputedSentenceIds, planLessons } from './lessons';
+import { buildLesson, disputedSpans, planLessons } from './lessons';
 import { analyseSource } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
 import type { GeneratedQuestion } from './question-types';
@@ -24,7 +24,7 @@ export function inputsHashOf(sources: readonly SourceInput[]): string {
 /** Sources in, lessons and questions out: pure and deterministic (no clock, no randomness). */
 export function generateContent(sources: readonly SourceInput[]): GeneratedContent {
 	const analysed = sources.map(analyseSource);
-	const disputed = disputedSentenceIds(analysed);
+	const disputed = disputedSpans(analysed);
 	const corpus = buildCorpus(analysed, disputed);
 	const lessons: LessonDocument[] = [];
 	const questions: GeneratedQuestion[] = [];

@@ -87,6 +87,7 @@ export function isSelfContained(statement: string): boolean {
 	if (PRONOUN_START.test(statement)) return false;
 	if (/^[“"]/.test(statement) && !/[”"].*\b(said|says)\b/.test(statement)) return false;
 	if (/\b(it|they|he|she) (said|says)\b/i.test(statement)) return false;
+	if (/\b(these|those|that|the following) (subject areas|field division|weapons|agencies|cases)\b/i.test(statement)) return false;
 	if (/\b(this|that) (operation|program|discrepancy|conclusion|money|report)\b/i.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
 	return statement.split(/\s+/).length >= 7;
@@ -115,6 +116,8 @@ export function extractTimeline(sentences: readonly Sentence[]): TimelineEvent[]
 		if (!date) continue;
 		const text = eventText(sentence, date.text);
 		if (!isSelfContained(text)) continue;
+		// a sentence naming three or more years is a summary, not one event
+		if (new Set(text.match(/\b(19|20)\d{2}\b/g) ?? []).size >= 3) continue;
 		events.push({
 			id: `e-${sentence.id}`,
 			year: date.year,
@@ -222,18 +225,22 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
 	};
 }
 
-/** Sentences that hold one side of a known disagreement: no fact question may take a side. */
-export function disputedSentenceIds(analysed: readonly AnalysedSource[]): Set<string> {
-	const ids = new Set<string>();
+/**
+ * Spans that hold one side of a known disagreement, by sentence: no fact question may take a side,
+ * so no blank may fall inside one and no true/false statement may contain one.
+ */
+export function disputedSpans(analysed: readonly AnalysedSource[]): Map<string, { start: number; end: number }[]> {
+	const spans = new Map<string, { start: number; end: number }[]>();
+	const add = (sentenceId: string, start: number, end: number) => spans.set(sentenceId, [...(spans.get(sentenceId) ?? []), { start, end }]);
 	for (const d of KNOWN_DISAGREEMENTS) {
 		for (const claim of d.claims) {
 			const source = analysed.find((a) => a.source.id === claim.sourceId);
 			const citation = source && citeQuote(source, claim.quote);
-			if (citation) ids.add(citation.sentenceId);
+			if (citation) add(citation.sentenceId, citation.start, citation.end);
 		}
 	}
-	// "It has been established…" style sentences and explicit dispute markers
+	// explicit dispute markers make the whole sentence contested
 	for (const source of analysed)
-		for (const s of source.sentences) if (/\b(discrepancy|disputed|no evidence|has not been explained)\b/i.test(s.text)) ids.add(s.id);
-	return ids;
+		for (const s of source.sentences) if (/\b(discrepancy|disputed|no evidence|has not been explained)\b/i.test(s.text)) add(s.id, s.start, s.end);
+	return spans;
 }

@@ -18,6 +18,9 @@ export interface OutlineLesson {
 	sections: string[];
 }
 
+/** What the whole course is about (guns from the United States to Mexico): never itself a quiz answer. */
+export const COURSE_PREMISE = ['mexico', 'usa'];
+
 export const COURSE_OUTLINE: OutlineLesson[] = [
 	{
 		id: 'origins',

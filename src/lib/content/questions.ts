@@ -1,10 +1,11 @@
-import { citeSentence } from './citations';
+import { citeQuote, citeSentence } from './citations';
+import { KNOWN_DISAGREEMENTS } from './disagreements';
 import { aliasesOf, GLOSSARY, glossaryEntry, related, type GlossaryEntry } from './glossary';
 import { digest } from './hash';
 import { extractTimeline, isSelfContained, type LessonPlan } from './lessons';
 import { normaliseAnswer } from './normalise';
 import { formatLike, isWrittenInWords } from './numbers';
-import type { OutlineLesson } from './outline';
+import { COURSE_PREMISE, type OutlineLesson } from './outline';
 import { containsNormalised, isAlsoTrue, isTrivialAnswer, overlap, reportedElsewhere } from './question-filters';
 import type { Choice, Citation, GeneratedQuestion, QuestionType } from './question-types';
 import type { AnalysedSource, Entity, Sentence, TimelineEvent } from './types';
@@ -12,16 +13,19 @@ import type { AnalysedSource, Entity, Sentence, TimelineEvent } from './types';
 export interface QuestionCorpus {
 	analysed: readonly AnalysedSource[];
 	sentences: readonly Sentence[];
-	disputed: ReadonlySet<string>;
+	/** contested spans by sentence id: never blanked, never stated as true */
+	disputed: ReadonlyMap<string, readonly { start: number; end: number }[]>;
 	/** every number value the corpus mentions: never a distractor for another count */
 	numbers: ReadonlySet<number>;
 	/** people named in the corpus without a glossary entry (new sources) */
 	otherPeople: readonly string[];
+	/** places named in so many sentences that they are the course's premise, not a fact to test */
+	premise: ReadonlySet<string>;
 }
 
 export const BLANK = '_____';
 
-export function buildCorpus(analysed: readonly AnalysedSource[], disputed: ReadonlySet<string>): QuestionCorpus {
+export function buildCorpus(analysed: readonly AnalysedSource[], disputed: QuestionCorpus['disputed']): QuestionCorpus {
 	const sentences = analysed.flatMap((a) => a.sentences);
 	const numbers = new Set<number>();
 	const otherPeople = new Set<string>();
@@ -30,7 +34,12 @@ export function buildCorpus(analysed: readonly AnalysedSource[], disputed: Reado
 			if (entity.value !== undefined && ['cardinal', 'money', 'percent'].includes(entity.type)) numbers.add(entity.value);
 			if (entity.type === 'person' && !entity.glossaryId && entity.text.includes(' ')) otherPeople.add(entity.text);
 		}
-	return { analysed, sentences, disputed, numbers, otherPeople: [...otherPeople].sort() };
+	const placeMentions = new Map<string, number>();
+	for (const sentence of sentences)
+		for (const id of new Set(sentence.entities.filter((e) => e.type === 'place' && e.glossaryId).map((e) => e.glossaryId!)))
+			placeMentions.set(id, (placeMentions.get(id) ?? 0) + 1);
+	const premise = new Set([...COURSE_PREMISE, ...[...placeMentions].filter(([, n]) => n > sentences.length * 0.1).map(([id]) => id)]);
+	return { analysed, sentences, disputed, numbers, otherPeople: [...otherPeople].sort(), premise };
 }
 
 /** Deterministic pick: rank candidates by a hash of the seed, never by Math.random. */
@@ -81,7 +90,9 @@ function placeNoun(entry: GlossaryEntry | undefined): string | undefined {
 	return entry?.placeKind === 'country' ? 'country' : entry?.placeKind === 'city' ? 'city' : entry?.placeKind === 'state' ? 'state' : undefined;
 }
 
-function blankFor(sentence: Sentence, entity: Entity): Blank | undefined {
+function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<string>): Blank | undefined {
+	// the course's premise ("guns flowing to Mexico") is not a question
+	if (entity.glossaryId && premise.has(entity.glossaryId)) return undefined;
 	const statement = sentence.statement;
 	let answer = entity.text;
 	let kind: Blank['kind'];
@@ -132,6 +143,11 @@ function blankFor(sentence: Sentence, entity: Entity): Blank | undefined {
 	}
 	if (isTrivialAnswer(answer) || occurrences(statement, answer) !== 1) return undefined;
 	const at = statement.indexOf(answer);
+	// never change words inside a quotation: a true/false swap there would misquote someone
+	const before = statement.slice(0, at);
+	if ((before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1) return undefined;
+	// the last of a long list of agencies is list trivia, not a fact worth asking
+	if ((kind === 'organisation' || kind === 'place') && sentence.entities.filter((e) => e.type === entity.type).length >= 4) return undefined;
 	// "(ICE)": an acronym in brackets only repeats the name before it
 	if (statement[at - 1] === '(') return undefined;
 	// the blank must not split a word ("2009" inside "FY 2009")
@@ -143,14 +159,19 @@ function blankFor(sentence: Sentence, entity: Entity): Blank | undefined {
 	if (entry && aliasesOf(entry.id).some((alias) => alias !== answer && containsNormalised(blanked, alias))) return undefined;
 	if (entity.value !== undefined && kind !== 'year' && blanked.includes(String(entity.value))) return undefined;
 	if (entry && (DEMONYMS[entry.id] ?? []).some((d) => blanked.includes(d))) return undefined;
+	// "Laredo, Texas": the larger place beside it narrows the answer and makes swaps absurd
+	if (kind === 'place' && /^,\s+\p{Lu}/u.test(statement.slice(at + answer.length))) return undefined;
 	// "Sept. 11" is a date, not a count
 	if (kind === 'number' && /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(statement.slice(0, at))) return undefined;
 	return { sentence, entity, answer, blanked, kind, kindNoun };
 }
 
 export function blanksOf(sentence: Sentence, corpus: QuestionCorpus): Blank[] {
-	if (corpus.disputed.has(sentence.id) || !isSelfContained(sentence.statement)) return [];
-	const blanks = sentence.entities.flatMap((entity) => blankFor(sentence, entity) ?? []);
+	if (!isSelfContained(sentence.statement)) return [];
+	const contested = corpus.disputed.get(sentence.id) ?? [];
+	const blanks = sentence.entities
+		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
+		.flatMap((entity) => blankFor(sentence, entity, corpus.premise) ?? []);
 	return blanks.sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start);
 }
 
@@ -195,9 +216,10 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 		return true;
 	});
 	// same group first (agencies against agencies), then the rest of the same kind
+	// organisations only against their own group ("a hearing before the KNXV-TV" reads as nonsense)
 	const ordered = [
 		...rankBy(sameKind.filter((o) => o.group === entry.group), blank.sentence.id, (o) => o.id),
-		...rankBy(sameKind.filter((o) => o.group !== entry.group && (entry.kind !== 'organisation' || o.group?.startsWith('us-') === entry.group?.startsWith('us-'))), blank.sentence.id, (o) => o.id)
+		...(entry.kind === 'organisation' ? [] : rankBy(sameKind.filter((o) => o.group !== entry.group), blank.sentence.id, (o) => o.id))
 	];
 	const out: string[] = [];
 	for (const other of ordered) {
@@ -247,7 +269,7 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 	const citations = [citeSentence(blank.sentence)];
 	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
 	const accepted = [...new Set([blank.answer, ...(entry ? aliasesOf(entry.id) : [])])];
-	const hint = blank.kind === 'year' ? 'a year' : blank.kind === 'number' ? 'a number' : `the name of a ${blank.kindNoun}`;
+	const hint = blank.kind === 'year' ? 'a year' : blank.kind === 'number' ? 'a number' : `the name of ${/^[aeiou]/.test(blank.kindNoun) ? 'an' : 'a'} ${blank.kindNoun}`;
 	return {
 		id: questionId(lessonId, 'fill_blank', citations, blank.answer), lessonId, type: 'fill_blank',
 		prompt: { type: 'fill_blank', stem: `Fill in the blank with ${hint}: ${blank.blanked}` },
@@ -275,6 +297,8 @@ function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft 
 }
 
 function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantFalse: boolean): Draft | undefined {
+	// a statement holding a contested claim cannot be "true" or "false" without taking a side
+	if (corpus.disputed.has(blank.sentence.id)) return undefined;
 	const citations = [citeSentence(blank.sentence)];
 	if (wantFalse) {
 		const swap = distractorsFor(blank, corpus)[0];
@@ -312,9 +336,23 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 	const drafts: Draft[] = [];
 	const pool = speakerPool(corpus);
 	for (const attribution of sentence.attributions) {
-		const phrase = attribution.speakerText;
+		if (!isSelfContained(sentence.statement.replace(attribution.speakerText, attribution.speaker))) continue;
+		let phrase = attribution.speakerText;
 		if (occurrences(sentence.statement, phrase) !== 1 || /^(he|she|they|it)$/i.test(phrase)) continue;
-		const claim = sentence.statement.replace(phrase, BLANK);
+		// blank the whole name: "the anonymous senior ATF official", "ATF Deputy Director Kenneth Melson"
+		const at = sentence.statement.indexOf(phrase);
+		const lead = /(?:\b(?:the|an?|one|anonymous|ATF|Deputy|Director|Secretary|Homeland|Security)\s+)+$/i.exec(sentence.statement.slice(0, at));
+		if (lead) phrase = lead[0] + phrase;
+		const claim = capitaliseName(sentence.statement.replace(phrase, BLANK));
+		// "speaking on condition of anonymity" next to "An anonymous … official": the stem gives the answer away
+		const stems = attribution.speaker
+			.toLowerCase()
+			.split(/[^a-z]+/)
+			.filter((w) => w.length >= 5 && !['justice', 'department', 'general', 'government', 'officials', 'official', 'senior'].includes(w))
+			.map((w) => w.slice(0, 6));
+		if (stems.some((stem) => claim.toLowerCase().includes(stem))) continue;
+		const sides = sidesOf(sentence.id, corpus);
+		const subjects = new Set(sentence.entities.filter((e) => (e.type === 'law' || e.type === 'program') && e.glossaryId && e.glossaryId !== 'gunrunner').map((e) => e.glossaryId));
 		// the claim must not name its own speaker another way (a leak)
 		if (aliasesOf(attribution.speakerId).some((alias) => containsNormalised(claim, alias))) continue;
 		if (claim.split(/\s+/).length < 8) continue;
@@ -324,7 +362,7 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 			([id]) => id
 		)
 			// someone else saying much the same thing would make two options right
-			.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id) && overlap(attribution.claim, s.text) >= 0.5))
+			.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))))
 			.slice(0, 3);
 		if (others.length < 3) continue;
 		const citations = [citeSentence(sentence)];
@@ -349,12 +387,26 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 	return drafts;
 }
 
+/** Sentences on the other sides of any known disagreement this sentence is part of. */
+function sidesOf(sentenceId: string, corpus: QuestionCorpus): Set<string> {
+	const sides = new Set<string>();
+	for (const d of KNOWN_DISAGREEMENTS) {
+		const ids = d.claims.flatMap((claim) => {
+			const source = corpus.analysed.find((a) => a.source.id === claim.sourceId);
+			const citation = source && citeQuote(source, claim.quote);
+			return citation ? [citation.sentenceId] : [];
+		});
+		if (ids.includes(sentenceId)) for (const id of ids) sides.add(id);
+	}
+	return sides;
+}
+
 function capitaliseName(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function sourceQuestion(lessonId: string, sentence: Sentence, corpus: QuestionCorpus): Draft | undefined {
-	if (corpus.analysed.length < 2 || corpus.disputed.has(sentence.id) || !isSelfContained(sentence.statement)) return undefined;
+	if (corpus.analysed.length < 2 || !isSelfContained(sentence.statement)) return undefined;
 	if (sentence.statement.split(/\s+/).length < 10) return undefined;
 	if (reportedElsewhere(sentence.statement, sentence.sourceId, corpus.sentences)) return undefined;
 	const citations = [citeSentence(sentence)];
@@ -414,7 +466,8 @@ const FACT_ROTATION: Record<Blank['kind'], QuestionType[]> = {
 	number: ['numeric', 'multiple_choice', 'true_false'],
 	percent: ['numeric', 'multiple_choice'],
 	year: ['multiple_choice', 'fill_blank', 'true_false'],
-	person: ['multiple_choice', 'fill_blank', 'true_false'],
+	// no true/false for people: a swapped name keeps the real person's title ("Secretary Drew Wade")
+	person: ['multiple_choice', 'fill_blank'],
 	organisation: ['multiple_choice', 'true_false', 'fill_blank'],
 	place: ['multiple_choice', 'fill_blank', 'true_false']
 };
@@ -443,10 +496,13 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 	for (const sentence of plan.sentences) {
 		const blanks = blanksOf(sentence, corpus);
 		const usedTypes = new Set<QuestionType>();
+		// a sentence with a single fact to ask about gets it asked two ways (e.g. choice and true/false)
+		const perBlank = blanks.length === 1 ? 2 : 1;
 		for (const blank of blanks.slice(0, 3)) {
 			const turn = rotation.get(blank.kind) ?? 0;
 			const types = FACT_ROTATION[blank.kind];
-			for (let k = 0; k < types.length; k++) {
+			let made = 0;
+			for (let k = 0; k < types.length && made < perBlank; k++) {
 				const type = types[(turn + k) % types.length];
 				if (usedTypes.has(type)) continue;
 				const draft =
@@ -459,7 +515,7 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 				drafts.push(draft);
 				usedTypes.add(type);
 				rotation.set(blank.kind, turn + 1);
-				break;
+				made++;
 			}
 		}
 		drafts.push(...attributionQuestions(lessonId, sentence, corpus));
@@ -470,7 +526,8 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 		const draft = sourceQuestion(lessonId, sentence, corpus);
 		if (draft) bySource.set(sentence.sourceId, [...(bySource.get(sentence.sourceId) ?? []), draft]);
 	}
-	const perSource = Math.max(2, Math.min(3, ...[...bySource.values()].map((list) => list.length)));
+	// one source only: a single item, or the key would always be the same source
+	const perSource = bySource.size < 2 ? 1 : Math.min(4, ...[...bySource.values()].map((list) => list.length));
 	for (const list of bySource.values()) drafts.push(...rankBy(list, lessonId, (d) => d.id).slice(0, perSource));
 	drafts.push(...orderingQuestions(lessonId, extractTimeline(plan.sentences), corpus));
 

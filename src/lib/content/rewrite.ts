@@ -34,6 +34,7 @@ export const REWRITES: Rewrite[] = [
 	{ pattern: /\bthe official said\b/, replacement: 'the anonymous senior ATF official said', when: /condition of anonymity/ },
 	{ pattern: /^The bill was\b/, replacement: 'The Reform and Modernization Act was', when: /Reform and Modernization Act/ },
 	{ pattern: /\bthe new bill\b/, replacement: 'the Reform and Modernization Act', when: /Reform and Modernization Act/ },
+	{ pattern: /^(\$[\d.]+ million) of the money\b/, replacement: "$1 of the Recovery Act's $40 million", when: /American Recovery and Reinvestment Act of 2009 provided \$40 million/ },
 	{ pattern: /\bthe agency\b/g, replacement: 'the ATF', when: /\bATF\b/ },
 	{ pattern: /\bunder the program\b/, replacement: 'under Project Gunrunner', when: /Gunrunner/ }
 ];

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { generateContent, GENERATOR_VERSION } from '../../src/lib/content/generate';
+import { QUESTION_TYPES } from '../../src/lib/content/question-types';
+
+interface GradedItem {
+	id: string;
+	type: string;
+	prompt: unknown;
+	answer: unknown;
+	citedSentenceIds: string[];
+	verdict: 'pass' | 'fail';
+	criterion?: string;
+	why?: string;
+}
+const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/graded-sample.json'), 'utf8')) as {
+	generatorVersion: string;
+	items: GradedItem[];
+};
+
+describe('the graded sample (tests/fixtures/graded-sample.json)', () => {
+	it('grades at least 50 items, each with a verdict, and a criterion and reason for every failure', () => {
+		expect(fixture.items.length).toBeGreaterThanOrEqual(50);
+		for (const item of fixture.items) {
+			expect(['pass', 'fail']).toContain(item.verdict);
+			expect(QUESTION_TYPES).toContain(item.type);
+			if (item.verdict === 'fail') {
+				expect(['grounded', 'unambiguous', 'self-contained', 'well formed', 'worth asking']).toContain(item.criterion);
+				expect(item.why?.length).toBeGreaterThan(5);
+			}
+		}
+		const passRate = fixture.items.filter((i) => i.verdict === 'pass').length / fixture.items.length;
+		expect(passRate).toBeGreaterThanOrEqual(0.9);
+	});
+
+	it('still matches what the generator produces: a changed item must be graded again', () => {
+		expect(fixture.generatorVersion).toBe(GENERATOR_VERSION);
+		const generated = new Map(generateContent(readSourceFiles(path.resolve('src/sources'))).questions.map((q) => [q.id, q]));
+		for (const item of fixture.items) {
+			const current = generated.get(item.id);
+			expect(current, `${item.id} is no longer generated`).toBeDefined();
+			expect(current!.prompt, item.id).toEqual(item.prompt);
+			expect(current!.answer, item.id).toEqual(item.answer);
+			expect(current!.citations.map((c) => c.sentenceId)).toEqual(item.citedSentenceIds);
+		}
+	});
+});
