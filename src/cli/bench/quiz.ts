@@ -182,6 +182,8 @@ async function withServer(buildDir: string, target: Target, work: () => Promise<
 	try {
 		await waitForHealth(server);
 		await work();
+		// let requests autocannon abandoned at its deadline finish before shutting down
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
 	} finally {
 		const exited = new Promise((resolve) => server.once('exit', resolve));
 		server.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db';
+import { selectRows, type Database } from '../db';
 import { attemptAnswers, questionVersions, quizAttempts } from '../db/schema';
 import type { QuestionAnswer, QuestionPrompt } from '../../content/question-types';
 import { gradeResponse, scoreAttempt } from '../../quiz/grade';
@@ -18,9 +18,10 @@ export interface SubmitResult {
 }
 
 /**
- * Saves the form's responses (if any), grades every question and closes the attempt, all in one
- * transaction of three statements. The attempt row is locked by the first read, so of many
- * identical requests exactly one grades; the rest wait for it and return its stored result.
+ * Saves the form's responses (if any), grades every question and closes the attempt. The writes are
+ * one statement, so one transaction: it closes the attempt only if it is still open, and stores the
+ * graded answers and the progress summary only through that closing. Of many identical requests
+ * exactly one closes the attempt; the others change nothing and return the stored result.
  */
 export async function submitAttempt(
 	db: Database,
@@ -28,72 +29,71 @@ export async function submitAttempt(
 	attemptId: string,
 	value?: FieldReader
 ): Promise<SubmitResult> {
-	return db.transaction(async (tx) => {
-		// the attempt (locked) with its questions' keys, in one round trip
-		const rows = await tx
-			.select({
-				userId: quizAttempts.userId,
-				lessonId: quizAttempts.lessonId,
-				state: quizAttempts.state,
-				seed: quizAttempts.seed,
-				score: quizAttempts.score,
-				correctCount: quizAttempts.correctCount,
-				questionCount: quizAttempts.questionCount,
-				position: attemptAnswers.position,
-				prompt: questionVersions.prompt,
-				answer: questionVersions.answer,
-				response: attemptAnswers.response
-			})
-			.from(quizAttempts)
-			.innerJoin(attemptAnswers, eq(attemptAnswers.attemptId, quizAttempts.id))
-			.innerJoin(
-				questionVersions,
-				and(eq(questionVersions.questionId, attemptAnswers.questionId), eq(questionVersions.version, attemptAnswers.questionVersion))
-			)
-			.where(eq(quizAttempts.id, attemptId))
-			.orderBy(asc(attemptAnswers.position))
-			.for('update', { of: quizAttempts });
-		const attempt = rows[0];
-		if (!attempt || attempt.userId !== userId) throw attemptNotFound();
-		const base = { attemptId, lessonId: attempt.lessonId, questionCount: attempt.questionCount };
-		if (attempt.state === 'submitted') {
-			return { ...base, score: attempt.score ?? 0, correctCount: attempt.correctCount ?? 0, alreadySubmitted: true };
-		}
+	const rows = await db
+		.select({
+			userId: quizAttempts.userId,
+			lessonId: quizAttempts.lessonId,
+			state: quizAttempts.state,
+			seed: quizAttempts.seed,
+			score: quizAttempts.score,
+			correctCount: quizAttempts.correctCount,
+			questionCount: quizAttempts.questionCount,
+			position: attemptAnswers.position,
+			prompt: questionVersions.prompt,
+			answer: questionVersions.answer,
+			response: attemptAnswers.response
+		})
+		.from(quizAttempts)
+		.innerJoin(attemptAnswers, eq(attemptAnswers.attemptId, quizAttempts.id))
+		.innerJoin(
+			questionVersions,
+			and(eq(questionVersions.questionId, attemptAnswers.questionId), eq(questionVersions.version, attemptAnswers.questionVersion))
+		)
+		.where(eq(quizAttempts.id, attemptId))
+		.orderBy(asc(attemptAnswers.position));
+	const attempt = rows[0];
+	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+	const base = { attemptId, lessonId: attempt.lessonId, questionCount: attempt.questionCount };
+	if (attempt.state === 'submitted') {
+		return { ...base, score: attempt.score ?? 0, correctCount: attempt.correctCount ?? 0, alreadySubmitted: true };
+	}
 
-		const questions = rows.map((row) => ({
-			position: row.position,
-			prompt: row.prompt as QuestionPrompt,
-			answer: row.answer as QuestionAnswer,
-			stored: isResponseFor(row.prompt as QuestionPrompt, row.response) ? row.response : null
-		}));
-		// responses in the form replace the saved ones; without a form, the saved ones are graded
-		const submitted = value ? readResponses(questions, attempt.seed, value) : null;
-		const graded = questions.map((q, i) => {
-			const response = submitted ? submitted[i].response : q.stored;
-			return { position: q.position, response, changed: submitted !== null, fraction: gradeResponse(q.answer, response) };
-		});
-		const { score, correctCount } = scoreAttempt(graded.map((g) => g.fraction));
-		const now = new Date();
+	const questions = rows.map((row) => ({
+		position: row.position,
+		prompt: row.prompt as QuestionPrompt,
+		answer: row.answer as QuestionAnswer,
+		stored: isResponseFor(row.prompt as QuestionPrompt, row.response) ? row.response : null
+	}));
+	// responses in the form replace the saved ones; without a form, the saved ones are graded
+	const submitted = value ? readResponses(questions, attempt.seed, value) : null;
+	const graded = questions.map((q, i) => {
+		const response = submitted ? submitted[i].response : q.stored;
+		return { position: q.position, response, fraction: gradeResponse(q.answer, response) };
+	});
+	const { score, correctCount } = scoreAttempt(graded.map((g) => g.fraction));
+	const now = new Date();
 
-		await tx.execute(sql`
+	// the stored responses become exactly the graded ones, even if an autosave raced the submission
+	const [outcome] = await selectRows<{ closed: number }>(
+		db,
+		sql`
+		with closed as (
+			update quiz_attempts
+			set state = 'submitted', score = ${score}, correct_count = ${correctCount}, submitted_at = ${now}
+			where id = ${attemptId} and user_id = ${userId} and state = 'in_progress'
+			returning user_id, lesson_id
+		), answers as (
 			update attempt_answers as a
 			set fraction = v.fraction,
-			    response = case when v.changed then nullif(v.response, 'null'::jsonb) else a.response end,
+			    response = nullif(v.response, 'null'::jsonb),
 			    answered_at = case
-			      when not v.changed or a.response is not distinct from nullif(v.response, 'null'::jsonb) then a.answered_at
+			      when a.response is not distinct from nullif(v.response, 'null'::jsonb) then a.answered_at
 			      when nullif(v.response, 'null'::jsonb) is null then null
 			      else ${now} end
-			from jsonb_to_recordset(${JSON.stringify(graded)}::jsonb)
-			  as v(position int, response jsonb, changed boolean, fraction real)
-			where a.attempt_id = ${attemptId} and a.position = v.position`);
-		// close the attempt and fold it into the learner's lesson summary in one statement
-		await tx.execute(sql`
-			with closed as (
-				update quiz_attempts
-				set state = 'submitted', score = ${score}, correct_count = ${correctCount}, submitted_at = ${now}
-				where id = ${attemptId}
-				returning user_id, lesson_id
-			)
+			from closed, jsonb_to_recordset(${JSON.stringify(graded)}::jsonb) as v(position int, response jsonb, fraction real)
+			where a.attempt_id = ${attemptId} and a.position = v.position
+			returning 1
+		), progress as (
 			insert into lesson_progress as p (user_id, lesson_id, attempts_submitted, best_score, latest_score, last_attempt_at)
 			select user_id, lesson_id, 1, ${score}, ${score}, ${now} from closed
 			on conflict (user_id, lesson_id) do update set
@@ -101,7 +101,17 @@ export async function submitAttempt(
 				best_score = greatest(coalesce(p.best_score, 0), excluded.best_score),
 				latest_score = excluded.latest_score,
 				last_attempt_at = excluded.last_attempt_at,
-				updated_at = now()`);
-		return { ...base, score, correctCount, alreadySubmitted: false };
-	});
+				updated_at = now()
+			returning 1
+		)
+		select (select count(*) from closed)::int as closed`
+	);
+	if (outcome?.closed === 1) return { ...base, score, correctCount, alreadySubmitted: false };
+
+	// another request closed it first: its stored result is the result
+	const [stored] = await db
+		.select({ score: quizAttempts.score, correctCount: quizAttempts.correctCount })
+		.from(quizAttempts)
+		.where(eq(quizAttempts.id, attemptId));
+	return { ...base, score: stored?.score ?? 0, correctCount: stored?.correctCount ?? 0, alreadySubmitted: true };
 }
