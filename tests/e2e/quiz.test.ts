@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
+import { formClient, newAccount, signUpOverHttp } from '../helpers/accounts';
 
 /**
  * A new learner's whole path: read a lesson, follow its quiz link while signed out, sign up and
@@ -241,4 +242,53 @@ test('bad requests get a clear 4xx', async ({ page, request }) => {
 	const anonymous = await request.get('/progress', { maxRedirects: 0 });
 	expect(anonymous.status()).toBe(303);
 	expect(anonymous.headers().location).toBe('/signin?redirectTo=%2Fprogress');
+});
+
+test('form posts with bad input get a clear 4xx and change nothing; a resent submission shows the same result', async ({ playwright, baseURL }) => {
+	const owner = await formClient(playwright, baseURL!);
+	const other = await formClient(playwright, baseURL!);
+	await signUpOverHttp(owner, newAccount('student', 'owner'));
+	await signUpOverHttp(other, newAccount('student', 'other'));
+	const lesson = (await (await owner.get('/')).text()).match(/href="\/lessons\/([^"/]+)"/)![1];
+	const quiz = `/lessons/${lesson}/quiz`;
+
+	expect((await owner.post(`${quiz}?/start`, { form: {} })).status()).toBe(303);
+	const page = await (await owner.get(quiz)).text();
+	const attemptId = page.match(/name="attemptId" value="([^"]+)"/)![1];
+	const choice = page.match(/type="radio" name="(q\d+)" value="([^"]+)"/)!;
+	const text = page.match(/name="(q\d+)" type="text"/);
+
+	// someone else's attempt, an unknown attempt, a question not in the attempt, a made-up option, over-long text
+	const refusals: [typeof owner, string, Record<string, string>, number, RegExp][] = [
+		[other, 'submit', { attemptId, [choice[1]]: choice[2] }, 404, /No such quiz attempt/],
+		[other, 'save', { attemptId, [choice[1]]: choice[2] }, 404, /No such quiz attempt/],
+		[owner, 'submit', { attemptId: 'no-such-attempt' }, 404, /No such quiz attempt/],
+		[owner, 'save', { attemptId, questionId: 'no-such-question' }, 400, /not part of this attempt/],
+		[owner, 'save', { attemptId, [choice[1]]: 'made-up-option' }, 400, /not one of the choices|answer true or false/],
+		[owner, 'submit', { attemptId, [choice[1]]: 'made-up-option' }, 400, /not one of the choices|answer true or false/]
+	];
+	if (text) refusals.push([owner, 'submit', { attemptId, [text[1]]: 'x'.repeat(1000) }, 400, /longer than 200 characters/]);
+	for (const [client, action, form, status, message] of refusals) {
+		const response = await client.post(`${quiz}?/${action}`, { form });
+		expect(response.status(), `${action} ${JSON.stringify(form).slice(0, 80)}`).toBe(status);
+		expect((await response.text()).match(message)?.[0], `${action} message`).toBeTruthy();
+	}
+	// nothing was saved or submitted: the quiz page is as it was
+	const after = await (await owner.get(quiz)).text();
+	expect(after).toContain(`value="${attemptId}"`);
+	expect(after).not.toMatch(/checked/);
+
+	const first = await owner.post(`${quiz}?/submit`, { form: { attemptId, [choice[1]]: choice[2] } });
+	expect(first.status()).toBe(303);
+	const results = first.headers().location;
+	expect(results).toBe(`/attempts/${attemptId}`);
+	const score = (await (await owner.get(results)).text()).match(/You scored ([\d.]+%)/)![1];
+	// a resent form lands on the same stored result; saving into the closed attempt is refused
+	const again = await owner.post(`${quiz}?/submit`, { form: { attemptId } });
+	expect(again.headers().location).toBe(results);
+	expect((await (await owner.get(results)).text()).match(/You scored ([\d.]+%)/)![1]).toBe(score);
+	const closed = await owner.post(`${quiz}?/save`, { form: { attemptId, [choice[1]]: choice[2] } });
+	expect(closed.status()).toBe(409);
+	// the results belong to their learner only
+	expect((await other.get(results)).status()).toBe(404);
 });
