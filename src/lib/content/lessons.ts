@@ -131,12 +131,16 @@ export function extractTimeline(sentences: readonly Sentence[]): TimelineEvent[]
 	return events.sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0) || a.id.localeCompare(b.id));
 }
 
-/** What a number counts: the words after it, up to the end of the clause. */
+const TRAILING_FILLER = /(\s+(the|to|of|and|in|for|a|an|by|with|involving|were|was|at))+$/i;
+
+/** What a number counts: the words after it, up to the next number or the end of the clause. */
 export function whatItCounts(sentence: Sentence, start: number, end: number): string {
-	const after = sentence.text.slice(end - sentence.start).split(/[,;:(—–]|\.(?:\s|$)/)[0].trim();
-	const words = after.split(/\s+/).filter(Boolean).slice(0, 9).join(' ');
+	const nextNumber = sentence.entities.find((e) => e.start >= end && ['cardinal', 'money', 'percent', 'year'].includes(e.type));
+	const stop = nextNumber ? nextNumber.start - sentence.start : sentence.text.length;
+	const after = sentence.text.slice(end - sentence.start, stop).split(/,\s|;|:|\(|\)|—|–|\.(?:\s|$)/)[0].trim();
+	const words = after.split(/\s+/).filter(Boolean).slice(0, 12).join(' ').replace(TRAILING_FILLER, '');
 	if (words && !/^(of|to|in|for|and|or|from|by|with)\b/i.test(words)) return words;
-	const before = sentence.text.slice(0, start - sentence.start).split(/[,;:(—–]/).at(-1)?.trim() ?? '';
+	const before = sentence.text.slice(0, start - sentence.start).split(/,\s|;|:|\(/).at(-1)?.trim() ?? '';
 	return [before.split(/\s+/).slice(-8).join(' '), words].filter(Boolean).join(' … ');
 }
 
@@ -146,6 +150,8 @@ export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
 		for (const entity of sentence.entities) {
 			if (!['cardinal', 'money', 'percent'].includes(entity.type) || entity.value === undefined) continue;
 			if (entity.type === 'cardinal' && (entity.value < 5 || /^\p{L}+$/u.test(entity.text))) continue;
+			// "Sept. 11" is a date, not a figure
+			if (/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(sentence.text.slice(0, entity.start - sentence.start))) continue;
 			figures.push({ value: entity.text, counts: whatItCounts(sentence, entity.start, entity.end), citation: citeSentence(sentence) });
 		}
 	}
@@ -190,12 +196,34 @@ function lessonDisagreements(lessonId: string, analysed: readonly AnalysedSource
 	});
 }
 
+const KEY_PASSAGE_LIMIT = 16;
+
+/**
+ * The sentences a lesson quotes: those carrying a date, a figure, a name or a claim, up to a limit
+ * that keeps a lesson readable in one sitting (the source viewer has the rest), in reading order.
+ */
+export function keyPassageSentences(ordered: readonly Sentence[]): Sentence[] {
+	const weight = (s: Sentence) =>
+		s.attributions.length * 2 +
+		s.entities.filter((e) => ['year', 'date', 'money', 'cardinal', 'percent', 'person'].includes(e.type)).length +
+		(PRONOUN_START.test(s.statement) ? -2 : 0);
+	if (ordered.length <= KEY_PASSAGE_LIMIT) return [...ordered];
+	const chosen = new Set(
+		[...ordered]
+			.map((s, i) => ({ s, i, w: weight(s) }))
+			.sort((a, b) => b.w - a.w || a.i - b.i)
+			.slice(0, KEY_PASSAGE_LIMIT)
+			.map((x) => x.s.id)
+	);
+	return ordered.filter((s) => chosen.has(s.id));
+}
+
 export function buildLesson(plan: LessonPlan, position: number, analysed: readonly AnalysedSource[]): LessonDocument {
 	const { outline, sentences } = plan;
 	const sourceOrder = analysed.map((a) => a.source.id);
 	const ordered = [...sentences].sort((a, b) => sourceOrder.indexOf(a.sourceId) - sourceOrder.indexOf(b.sourceId) || a.index - b.index);
 	const passages: LessonDocument['passages'] = [];
-	for (const sentence of ordered) {
+	for (const sentence of keyPassageSentences(ordered)) {
 		const last = passages.at(-1);
 		const source = analysed.find((a) => a.source.id === sentence.sourceId)!.source;
 		if (last && last.sourceId === sentence.sourceId && last.sectionTitle === sentence.sectionTitle) last.sentences.push(citeSentence(sentence));

@@ -3,6 +3,8 @@ import type { Database } from '../db/client';
 import { lessons, sources } from '../db/schema';
 import { classifyLines } from '../../content/clean';
 import { segmentSource } from '../../content/segment';
+import { render } from 'svelte/server';
+import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
 
 /**
@@ -29,11 +31,13 @@ export interface SourceView {
 
 interface Cache {
 	lessons: Map<string, StoredLessonBody>;
+	/** each lesson's generated body, rendered to HTML once: page views only add the header around it */
+	bodyHtml: Map<string, string>;
 	ordered: LessonSummary[];
 	sourceViews: Map<string, SourceView>;
 }
 
-let cache: Cache = { lessons: new Map(), ordered: [], sourceViews: new Map() };
+let cache: Cache = { lessons: new Map(), bodyHtml: new Map(), ordered: [], sourceViews: new Map() };
 
 export async function loadLessonCache(db: Database): Promise<void> {
 	const [lessonRows, sourceRows] = await Promise.all([
@@ -64,8 +68,11 @@ export async function loadLessonCache(db: Database): Promise<void> {
 			}))
 		});
 	}
+	const sourceTitles = Object.fromEntries(sourceRows.map((row) => [row.id, row.title]));
 	cache = {
 		lessons: new Map(bodies.map((body) => [body.id, body])),
+		// lesson pages are not hydrated (csr = false), so Svelte's hydration markers can go
+		bodyHtml: new Map(bodies.map((body) => [body.id, render(LessonBody, { props: { lesson: body, sourceTitles } }).body.replace(/<!--[\[\]!]?-->/g, '')])),
 		ordered: bodies.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives })),
 		sourceViews
 	};
@@ -77,6 +84,10 @@ export function listCachedLessons(): LessonSummary[] {
 
 export function cachedLesson(id: string): StoredLessonBody | undefined {
 	return cache.lessons.get(id);
+}
+
+export function cachedLessonHtml(id: string): string | undefined {
+	return cache.bodyHtml.get(id);
 }
 
 export function cachedSourceView(id: string): SourceView | undefined {

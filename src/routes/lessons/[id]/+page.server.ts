@@ -1,14 +1,21 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { cachedLesson, listCachedSources } from '$lib/server/content/lesson-cache';
+import { cachedLesson, cachedLessonHtml } from '$lib/server/content/lesson-cache';
 import { lessonQuizPanel } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
+
+// a lesson is reading matter: no hydration, so the page ships no JavaScript and no serialized copy of its data
+export const csr = false;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	// from memory: an anonymous reader costs no database query
 	const stored = cachedLesson(params.id);
 	if (!stored) error(404, 'There is no lesson with this address. The course page lists every lesson.');
-	const { inputsHash: _inputsHash, ...lesson } = stored;
-	const sourceTitles = Object.fromEntries(listCachedSources().map((s) => [s.id, s.title]));
-	return { lesson, sourceTitles, progress: await lessonQuizPanel(appDb(), locals.user, lesson.id) };
+	const { id, position, title, summary, objectives, sources } = stored;
+	return {
+		lesson: { id, position, title, summary, objectives, sources },
+		// rendered once per regeneration (see lesson-cache), shown as is
+		bodyHtml: cachedLessonHtml(id) ?? '',
+		progress: await lessonQuizPanel(appDb(), locals.user, id)
+	};
 };

@@ -2,6 +2,9 @@ import { error } from '@sveltejs/kit';
 import { cachedLesson, cachedSourceView } from '$lib/server/content/lesson-cache';
 import type { PageServerLoad } from './$types';
 
+// the whole source as text: nothing to hydrate
+export const csr = false;
+
 export const load: PageServerLoad = ({ params, url }) => {
 	const source = cachedSourceView(params.id);
 	if (!source) error(404, 'There is no source with this address. The course page lists every source.');
