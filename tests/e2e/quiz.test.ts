@@ -292,3 +292,38 @@ test('form posts with bad input get a clear 4xx and change nothing; a resent sub
 	// the results belong to their learner only
 	expect((await other.get(results)).status()).toBe(404);
 });
+
+test('ordering questions work from the keyboard: the moved item keeps focus, its new place is announced and saved', async ({ page }) => {
+	await signUpFromQuizLink(page, `order-${Date.now()}@example.org`);
+	// find a lesson whose quiz draws an ordering question
+	await page.goto('/');
+	const lessons = await page.locator('main a[href^="/lessons/"]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')))]);
+	let ordering = page.locator('fieldset.question', { has: page.locator('.order-list') });
+	for (const lesson of lessons) {
+		await page.goto(`${lesson}/quiz`);
+		await page.getByRole('button', { name: /Start the quiz/ }).click();
+		await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+		if (await ordering.count()) break;
+	}
+	ordering = ordering.first();
+	await expect(ordering).toBeVisible();
+	const texts = async () => (await ordering.locator('.item-text').allInnerTexts()).map((t) => t.trim());
+	const before = await texts();
+	expect(before.length).toBeGreaterThan(1);
+
+	const first = before[0];
+	await ordering.getByRole('button', { name: `Move “${first}” down` }).focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(texts).toEqual([before[1], first, ...before.slice(2)]);
+	await expect(ordering.getByRole('button', { name: `Move “${first}” down` })).toBeFocused();
+	await expect(ordering.locator('[aria-live]').first()).toContainText(`moved to position 2 of ${before.length}`);
+	await page.keyboard.press('Enter');
+	// with two items the moved one is last, so focus went to its "up" button and Enter moved it back
+	const expected = before.length > 2 ? [before[1], before[2], first, ...before.slice(3)] : before;
+	await expect.poll(texts).toEqual(expected);
+	await expect(ordering.locator('.save-status')).toHaveText('Saved');
+
+	// the last order is the one kept
+	await page.reload();
+	await expect.poll(async () => (await page.locator('fieldset.question', { has: page.locator('.order-list') }).first().locator('.item-text').allInnerTexts()).map((t) => t.trim())).toEqual(expected);
+});
