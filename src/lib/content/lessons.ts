@@ -87,7 +87,7 @@ export function isSelfContained(statement: string): boolean {
 	if (PRONOUN_START.test(statement)) return false;
 	if (/^[“"]/.test(statement) && !/[”"].*\b(said|says)\b/.test(statement)) return false;
 	if (/\b(it|they|he|she) (said|says)\b/i.test(statement)) return false;
-	if (/\b(these|those|that|the following) (subject areas|field division|weapons|agencies|cases)\b/i.test(statement)) return false;
+	if (/\b(these|those|the following) (subject areas|weapons|agencies|cases)\b|\bthat field division\b/i.test(statement)) return false;
 	if (/\b(this|that) (operation|program|discrepancy|conclusion|money|report)\b/i.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
 	return statement.split(/\s+/).length >= 7;

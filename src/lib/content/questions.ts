@@ -210,7 +210,9 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 	const inSentence = new Set(blank.sentence.entities.map((e) => e.glossaryId).filter(Boolean));
 	const sameKind = GLOSSARY.filter((other) => {
 		if (other.kind !== entry.kind || inSentence.has(other.id) || related(other.id, entry.id)) return false;
-		if (entry.kind === 'place') return other.placeKind === entry.placeKind && other.id !== 'usa';
+		// a city only against cities of the same state or country: "the Phoenix area (two in Nuevo Laredo…)" contradicts itself
+		if (entry.kind === 'place')
+			return other.placeKind === entry.placeKind && other.id !== 'usa' && (entry.placeKind !== 'city' || other.partOf?.[0] === entry.partOf?.[0]);
 		if (entry.kind === 'organisation' && !DISTRACTOR_GROUPS.has(other.group ?? '')) return false;
 		if (entry.kind === 'person') return Boolean(other.role) && other.id !== 'anonymous-atf-official' && other.id !== 'atf-spokesman';
 		return true;
@@ -423,40 +425,43 @@ function sourceQuestion(lessonId: string, sentence: Sentence, corpus: QuestionCo
 	};
 }
 
-function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus): Draft[] {
-	// one event per year, known to the year: ordering "June 2011" against "2011" would be a guess
+/** Events fit for ordering: not contested, one year per sentence, no date left in the text (it would give the order away). */
+function orderable(events: readonly TimelineEvent[], corpus: QuestionCorpus): TimelineEvent[] {
 	const byYear = new Map<number, TimelineEvent>();
 	for (const event of events) {
 		if (corpus.disputed.has(event.citation.sentenceId)) continue;
 		const sentence = corpus.sentences.find((s) => s.id === event.citation.sentenceId)!;
 		const years = new Set(sentence.entities.filter((e) => e.year !== undefined).map((e) => e.year));
-		// an item that still shows a date would give the order away
 		if (years.size > 1 || event.text.length > 220 || /\b(19|20)\d{2}\b/.test(event.text)) continue;
+		// one event per year: ordering "June 2011" against "2011" would be a guess
 		if (!byYear.has(event.year)) byYear.set(event.year, event);
 	}
-	const usable = [...byYear.values()].sort((a, b) => a.year - b.year);
-	const drafts: Draft[] = [];
-	const groups: TimelineEvent[][] = [];
-	if (usable.length >= 6) groups.push(usable.filter((_, i) => i % 2 === 0).slice(0, 4), usable.filter((_, i) => i % 2 === 1).slice(0, 4));
-	if (usable.length >= 3) groups.push(usable.slice(0, 4), usable.slice(-4));
-	const seen = new Set<string>();
-	for (const group of groups) {
-		if (group.length < 3) continue;
-		const key = group.map((e) => e.id).join(',');
-		if (seen.has(key)) continue;
-		seen.add(key);
-		const citations = group.map((e) => e.citation);
-		const id = questionId(lessonId, 'ordering', citations, key);
-		const items = group.map((e) => ({ id: `i-${digest([id, e.id], 8)}`, text: e.text }));
-		drafts.push({
+	return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus): Draft[] {
+	const own = orderable(events, corpus);
+	if (own.length < 2) return [];
+	// fill up to four with the course's other events, nearest in time first
+	const ownYears = new Set(own.map((e) => e.year));
+	const others = orderable(extractTimeline(corpus.sentences), corpus).filter((e) => !ownYears.has(e.year));
+	const middle = (own[0].year + own[own.length - 1].year) / 2;
+	const fill = [...others].sort((a, b) => Math.abs(a.year - middle) - Math.abs(b.year - middle) || a.year - b.year).slice(0, Math.max(0, 4 - own.length));
+	const group = [...own.slice(0, 4), ...fill].sort((a, b) => a.year - b.year);
+	if (group.length < 3) return [];
+	const citations = group.map((e) => e.citation);
+	const key = group.map((e) => e.id).join(',');
+	const id = questionId(lessonId, 'ordering', citations, key);
+	const items = group.map((e) => ({ id: `i-${digest([id, e.id], 8)}`, text: e.text }));
+	return [
+		{
 			id, lessonId, type: 'ordering',
 			prompt: { type: 'ordering', stem: 'Put these events in order, earliest first.', items: rankBy(items, id, (i) => i.id) },
 			answer: { type: 'ordering', order: items.map((i) => i.id) },
 			explanation: `In order: ${group.map((e) => `${e.dateText}: ${e.text}`).join(' ')} The sources: ${group.map((e) => `“${e.citation.text}”`).join(' ')}`,
-			citations, topicText: group.map((e) => e.text).join(' ')
-		});
-	}
-	return drafts;
+			citations, topicText: group.filter((e) => ownYears.has(e.year)).map((e) => e.text).join(' ')
+		}
+	];
 }
 
 // ---------- a lesson's bank ----------
