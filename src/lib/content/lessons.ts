@@ -144,6 +144,9 @@ export function whatItCounts(sentence: Sentence, start: number, end: number): st
 	return [before.split(/\s+/).slice(-8).join(' '), words].filter(Boolean).join(' … ');
 }
 
+const KEY_FIGURE_LIMIT = 8;
+
+/** Numbers with what they count: one row per value, the largest first, up to a table's worth. */
 export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
 	const figures: KeyFigure[] = [];
 	for (const sentence of sentences) {
@@ -155,7 +158,16 @@ export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
 			figures.push({ value: entity.text, counts: whatItCounts(sentence, entity.start, entity.end), citation: citeSentence(sentence) });
 		}
 	}
-	return figures;
+	const seen = new Set<string>();
+	const distinct = figures.filter((f) => {
+		const key = f.value.replace(/^(approximately|about|nearly|over|more than|at least)\s+/i, '').toLowerCase();
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+	// money first, then the rest in reading order: a short table a student can take in
+	const money = distinct.filter((f) => f.value.includes('$'));
+	return [...money, ...distinct.filter((f) => !f.value.includes('$'))].slice(0, KEY_FIGURE_LIMIT);
 }
 
 export function extractActors(sentences: readonly Sentence[]): Actor[] {
@@ -196,7 +208,7 @@ function lessonDisagreements(lessonId: string, analysed: readonly AnalysedSource
 	});
 }
 
-const KEY_PASSAGE_LIMIT = 16;
+const KEY_PASSAGE_LIMIT = 14;
 
 /**
  * The sentences a lesson quotes: those carrying a date, a figure, a name or a claim, up to a limit

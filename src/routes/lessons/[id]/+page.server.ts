@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { cachedLesson, cachedLessonHtml } from '$lib/server/content/lesson-cache';
+import { cachedLesson } from '$lib/server/content/lesson-cache';
 import { lessonQuizPanel } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
@@ -14,8 +14,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { id, position, title, summary, objectives, sources } = stored;
 	return {
 		lesson: { id, position, title, summary, objectives, sources },
-		// rendered once per regeneration (see lesson-cache), shown as is
-		bodyHtml: cachedLessonHtml(id) ?? '',
 		progress: await lessonQuizPanel(appDb(), locals.user, id)
 	};
 };
