@@ -15,12 +15,19 @@ type Persona = 'anonymous' | 'student' | 'teacher' | 'otherTeacher';
  *     deliberately harmless input below);
  * signin: 303 to /signin?redirectTo=<this path>;
  * forbidden: 403;
+ * notfound: 404 (someone else's record: not even its existence is confirmed);
  * home: 303 to / (pages for signed-out visitors, when signed in).
  */
-type Access = 'ok' | 'signin' | 'forbidden' | 'home';
+type Access = 'ok' | 'signin' | 'forbidden' | 'notfound' | 'home';
+
+type SignedInPersona = Exclude<Persona, 'anonymous'>;
 
 interface Fixtures {
-	accounts: Record<Exclude<Persona, 'anonymous'>, TestAccount>;
+	accounts: Record<SignedInPersona, TestAccount>;
+	/** a lesson with a quiz */
+	lessonId: string;
+	/** each signed-in persona's quiz attempts at that lesson: one submitted, one open */
+	attempts: Record<SignedInPersona, { submitted: string; open: string }>;
 }
 
 interface MatrixLine {
@@ -33,6 +40,8 @@ interface MatrixLine {
 	access: Record<Persona, Access>;
 	/** The request signs the persona out; the runner signs them in again afterwards. */
 	endsSession?: boolean;
+	/** Where sign-in returns to, when not the requested path (a form posted from another page). */
+	signinReturnsTo?: (f: Fixtures) => string;
 }
 
 const signedIn = (access: Access): Record<Persona, Access> => ({
@@ -45,6 +54,57 @@ const signedOutPage: Record<Persona, Access> = { anonymous: 'ok', student: 'home
 const everyone: Record<Persona, Access> = { anonymous: 'ok', student: 'ok', teacher: 'ok', otherTeacher: 'ok' };
 
 const NO_SUCH_SESSION = 'a'.repeat(32);
+
+/** Only the owner reaches their own attempt; everyone else gets a 404. */
+const ownerOnly = (owner: SignedInPersona): Record<Persona, Access> => ({
+	anonymous: 'signin',
+	student: owner === 'student' ? 'ok' : 'notfound',
+	teacher: owner === 'teacher' ? 'ok' : 'notfound',
+	otherTeacher: owner === 'otherTeacher' ? 'ok' : 'notfound'
+});
+const quizPath = (f: Fixtures) => `/lessons/${f.lessonId}/quiz`;
+
+/** Quiz and progress: a teacher may take quizzes too; attempts belong to their learner alone. */
+const QUIZ_LINES: MatrixLine[] = [
+	{ method: 'GET', path: '/progress', access: signedIn('ok') },
+	{ name: '/lessons/[id]/quiz', method: 'GET', path: quizPath, access: signedIn('ok') },
+	// resumes the open attempt each persona already has: nothing new is created
+	{ name: '/lessons/[id]/quiz?/start', method: 'POST', path: (f) => `${quizPath(f)}?/start`, access: signedIn('ok') },
+	{
+		name: '/lessons/[id]/quiz?/markRead',
+		method: 'POST',
+		path: (f) => `${quizPath(f)}?/markRead`,
+		access: signedIn('ok'),
+		// posted from the lesson page, so sign-in returns there
+		signinReturnsTo: (f) => `/lessons/${f.lessonId}`
+	},
+	...(['student', 'teacher'] as const).flatMap((owner): MatrixLine[] => [
+		{ name: `/attempts/[${owner}'s submitted attempt]`, method: 'GET', path: (f) => `/attempts/${f.attempts[owner].submitted}`, access: ownerOnly(owner) },
+		{
+			name: `/lessons/[id]/quiz?/save [${owner}'s open attempt]`,
+			method: 'POST',
+			path: (f) => `${quizPath(f)}?/save`,
+			form: (f) => ({ attemptId: f.attempts[owner].open }),
+			access: ownerOnly(owner)
+		},
+		{
+			// already submitted: the owner lands on the stored result, nothing changes
+			name: `/lessons/[id]/quiz?/submit [${owner}'s submitted attempt]`,
+			method: 'POST',
+			path: (f) => `${quizPath(f)}?/submit`,
+			form: (f) => ({ attemptId: f.attempts[owner].submitted }),
+			access: ownerOnly(owner)
+		},
+		{
+			// the owner's own attempt, posted under a lesson it does not belong to
+			name: `/lessons/nope/quiz?/submit [${owner}'s open attempt]`,
+			method: 'POST',
+			path: () => '/lessons/nope/quiz?/submit',
+			form: (f) => ({ attemptId: f.attempts[owner].open }),
+			access: { anonymous: 'signin', student: 'notfound', teacher: 'notfound', otherTeacher: 'notfound' }
+		}
+	])
+];
 
 export const MATRIX: MatrixLine[] = [
 	{ method: 'GET', path: '/', access: everyone },
@@ -61,14 +121,25 @@ export const MATRIX: MatrixLine[] = [
 	},
 	{ method: 'POST', path: '/account?/deleteAccount', form: { password: 'not the password' }, access: signedIn('ok') },
 	{ method: 'GET', path: '/signout', access: everyone },
+	...QUIZ_LINES,
 	{ method: 'POST', path: '/signout', access: { anonymous: 'home', student: 'home', teacher: 'home', otherTeacher: 'home' }, endsSession: true }
 ];
 
 const personas: Persona[] = ['anonymous', 'student', 'teacher', 'otherTeacher'];
 const clients = {} as Record<Persona, APIRequestContext>;
 const fixtures: Fixtures = {
-	accounts: { student: newAccount('student'), teacher: newAccount('teacher'), otherTeacher: newAccount('teacher', 'other-teacher') }
+	accounts: { student: newAccount('student'), teacher: newAccount('teacher'), otherTeacher: newAccount('teacher', 'other-teacher') },
+	lessonId: '',
+	attempts: {} as Fixtures['attempts']
 };
+
+/** The id of the persona's open attempt at the fixture lesson, starting one if needed. */
+async function openAttempt(client: APIRequestContext): Promise<string> {
+	expect((await client.post(`${quizPath(fixtures)}?/start`, { form: {} })).status()).toBe(303);
+	const id = /name="attemptId" value="([^"]+)"/.exec(await (await client.get(quizPath(fixtures))).text())?.[1];
+	expect(id).toBeTruthy();
+	return id!;
+}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -77,6 +148,12 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 	for (const persona of personas) {
 		clients[persona] = await formClient(playwright, baseURL);
 		if (persona !== 'anonymous') await signUpOverHttp(clients[persona], fixtures.accounts[persona]);
+	}
+	fixtures.lessonId = /href="\/lessons\/([^"/]+)"/.exec(await (await clients.anonymous.get('/')).text())![1];
+	for (const persona of ['student', 'teacher', 'otherTeacher'] as const) {
+		const submitted = await openAttempt(clients[persona]);
+		expect((await clients[persona].post(`${quizPath(fixtures)}?/submit`, { form: { attemptId: submitted } })).status()).toBe(303);
+		fixtures.attempts[persona] = { submitted, open: await openAttempt(clients[persona]) };
 	}
 });
 
@@ -89,9 +166,10 @@ function describeOutcome(response: APIResponse): { access: Access | 'error'; det
 	const location = response.headers()['location'] ?? '';
 	const detail = `${status}${location ? ` → ${location}` : ''}`;
 	if (status === 403) return { access: 'forbidden', detail };
+	if (status === 404) return { access: 'notfound', detail };
 	if (status === 303 && location.startsWith('/signin?redirectTo=')) return { access: 'signin', detail };
 	if (status === 303 && location === '/') return { access: 'home', detail };
-	if (status >= 500 || status === 401 || status === 404 || status === 405) return { access: 'error', detail };
+	if (status >= 500 || status === 401 || status === 405) return { access: 'error', detail };
 	return { access: 'ok', detail };
 }
 
@@ -107,7 +185,8 @@ for (const line of MATRIX) {
 			expect.soft(outcome.access, `${persona}: ${label} answered ${outcome.detail}`).toBe(line.access[persona]);
 			if (line.method === 'GET' && outcome.access === 'ok') expect.soft(response.status(), `${persona}: ${label}`).toBe(200);
 			if (outcome.access === 'signin') {
-				expect.soft(new URL(response.headers()['location'], 'http://x').searchParams.get('redirectTo')).toBe(path.split('?')[0]);
+				const returnsTo = line.signinReturnsTo ? line.signinReturnsTo(fixtures) : path.split('?')[0];
+				expect.soft(new URL(response.headers()['location'], 'http://x').searchParams.get('redirectTo')).toBe(returnsTo);
 			}
 			if (line.endsSession && persona !== 'anonymous') await signInOverHttp(client, fixtures.accounts[persona]);
 		}
