@@ -63,17 +63,18 @@ export function sampleQuestion(lessonId: string, n: number, objectiveIds: string
 			return {
 				id, objectiveId,
 				prompt: { type: 'fill_blank', stem: `The tracing system is called _____ (${n}).` },
-				answer: { type: 'fill_blank', accepted: ['eTrace'] },
-				right: { type: 'fill_blank', text: 'etrace' },
+				// answers differ between questions: the draw keeps questions with one answer apart
+				answer: { type: 'fill_blank', accepted: [`eTrace ${n}`] },
+				right: { type: 'fill_blank', text: `etrace ${n}` },
 				wrong: { type: 'fill_blank', text: 'NICS' }
 			};
 		case 3:
 			return {
 				id, objectiveId,
 				prompt: { type: 'numeric', stem: `How many guns (${n})?`, unit: 'guns' },
-				answer: { type: 'numeric', value: 2000, tolerance: 0 },
-				right: { type: 'numeric', value: 2000 },
-				wrong: { type: 'numeric', value: 1999 }
+				answer: { type: 'numeric', value: 2000 + n, tolerance: 0 },
+				right: { type: 'numeric', value: 2000 + n },
+				wrong: { type: 'numeric', value: 1999 + n }
 			};
 		case 4:
 			return {

@@ -221,4 +221,22 @@ describeEachDatabase('quiz bad input', (getDb) => {
 		await expectRefused(saveResponses(db, owner, id, reader({})), 409, /already been submitted/);
 		expect(await snapshot(db, id)).toEqual(closed);
 	});
+
+	it('refuses an attempt posted under another lesson or an unknown lesson: nothing changes', async () => {
+		const { db } = getDb().handle;
+		const lesson = await createLessonWithQuestions(db);
+		const otherLesson = await createLessonWithQuestions(db, { questionCount: 6 });
+		const owner = await createUser(db);
+		const { id } = await startOrResumeAttempt(db, owner, lesson.id);
+		const form = answerForm(await loadAttemptForTaking(db, owner, id), lesson, () => true);
+		const before = await snapshot(db, id);
+
+		for (const wrongLesson of [otherLesson.id, 'nope']) {
+			await expectRefused(saveResponses(db, owner, id, reader(form), undefined, wrongLesson), 404, /No such quiz attempt for this lesson/);
+			await expectRefused(submitAttempt(db, owner, id, reader(form), wrongLesson), 404, /No such quiz attempt for this lesson/);
+		}
+		expect(await snapshot(db, id)).toEqual(before);
+		// under its own lesson the same form goes through
+		expect(await submitAttempt(db, owner, id, reader(form), lesson.id)).toMatchObject({ alreadySubmitted: false, score: 100 });
+	});
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, seededRandom, seededShuffle } from '../../src/lib/quiz/random';
-import { drawQuestions, QUIZ_LENGTH } from '../../src/lib/quiz/draw';
+import path from 'node:path';
+import { answerKeysOf, citedSentencesOf, drawQuestions, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
+import { generateContent } from '../../src/lib/content/generate';
+import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { presentPrompt } from '../../src/lib/quiz/present';
 import type { QuestionPrompt } from '../../src/lib/content/question-types';
 
@@ -115,5 +118,63 @@ describe('presenting a prompt for an attempt', () => {
 	it('leaves true/false, fill-in and numeric prompts as they are', () => {
 		const prompt: QuestionPrompt = { type: 'numeric', stem: 'How many guns?', unit: 'guns' };
 		expect(presentPrompt(prompt, 3, 2)).toEqual(prompt);
+	});
+});
+
+describe('keeping questions that give each other away apart', () => {
+	it('draws at most one question per cited sentence and never two with the same answer', () => {
+		// 30 questions over 12 sentences; answers repeat every 7 questions
+		const questions = Array.from({ length: 30 }, (_, i) => ({
+			id: `q${i}`,
+			objectiveId: `o${i % 3}`,
+			type: ['multiple_choice', 'fill_blank', 'numeric'][i % 3],
+			citedSentences: [`src#s${i % 12}`],
+			answerKeys: [`answer ${i % 7}`]
+		}));
+		for (const seed of [1, 2, 3, 4, 5, 6]) {
+			const drawn = drawQuestions(questions, seed);
+			expect(drawn.length).toBe(7);
+			expect(new Set(drawn.flatMap((q) => q.citedSentences)).size).toBe(drawn.length);
+			expect(new Set(drawn.flatMap((q) => q.answerKeys)).size).toBe(drawn.length);
+		}
+	});
+
+	it('prefers questions that rule out fewer others, so the quiz stays as long as the bank allows', () => {
+		// one question cites all four sentences; taking it would leave a quiz of one
+		const wide = { id: 'a-wide', objectiveId: 'o', type: 'ordering', citedSentences: ['s1', 's2', 's3', 's4'], answerKeys: [] };
+		const narrow = [1, 2, 3, 4].map((n) => ({ id: `b${n}`, objectiveId: 'o', type: 'true_false', citedSentences: [`s${n}`], answerKeys: [] }));
+		for (const seed of [1, 2, 3, 4, 5]) expect(drawQuestions([wide, ...narrow], seed).map((q) => q.id).sort()).toEqual(['b1', 'b2', 'b3', 'b4']);
+	});
+
+	it('reads the answer a learner could carry over: option text, accepted words, the number; none for true/false and ordering', () => {
+		const options = [{ id: 'x', text: 'The ATF.' }, { id: 'y', text: 'FBI' }];
+		expect(answerKeysOf({ type: 'multiple_choice', stem: 's', options }, { type: 'multiple_choice', correctOptionId: 'x' })).toEqual(['atf']);
+		expect(answerKeysOf({ type: 'fill_blank', stem: '_____' }, { type: 'fill_blank', accepted: ['eTrace', 'e-Trace', 'ETRACE'] })).toEqual(['etrace', 'e trace']);
+		expect(answerKeysOf({ type: 'numeric', stem: 's' }, { type: 'numeric', value: 2000, tolerance: 0 })).toEqual(['2000']);
+		expect(answerKeysOf({ type: 'true_false', stem: 's', statement: 't' }, { type: 'true_false', correct: true })).toEqual([]);
+		expect(citedSentencesOf([{ sourceId: 'a', sentenceId: 's1', start: 0, end: 1, text: '' }, { bad: true }])).toEqual(['a#s1']);
+	});
+
+	it('in every lesson of the real generated bank, no attempt repeats a cited sentence or an answer', () => {
+		const content = generateContent(readSourceFiles(path.resolve('src/sources')));
+		const banks = new Map<string, (BankQuestion & { answerKeys: string[]; citedSentences: string[] })[]>();
+		for (const q of content.questions) {
+			const bank = banks.get(q.lessonId) ?? [];
+			bank.push({ id: q.id, type: q.type, objectiveId: q.objectiveId, citedSentences: citedSentencesOf(q.citations), answerKeys: answerKeysOf(q.prompt, q.answer) });
+			banks.set(q.lessonId, bank);
+		}
+		expect(banks.size).toBe(content.lessons.length);
+		for (const [lessonId, bank] of banks) {
+			// the bank itself has repeats, or this test would prove nothing
+			expect(new Set(bank.flatMap((q) => q.citedSentences)).size, lessonId).toBeLessThan(bank.flatMap((q) => q.citedSentences).length);
+			for (let seed = 0; seed < 40; seed++) {
+				const drawn = drawQuestions(bank, seed);
+				const sentences = drawn.flatMap((q) => q.citedSentences);
+				const answers = drawn.flatMap((q) => q.answerKeys);
+				expect(new Set(sentences).size, `${lessonId} seed ${seed}`).toBe(sentences.length);
+				expect(new Set(answers).size, `${lessonId} seed ${seed}`).toBe(answers.length);
+				expect(drawn.length, lessonId).toBeGreaterThanOrEqual(Math.min(5, bank.length));
+			}
+		}
 	});
 });

@@ -48,7 +48,20 @@ function withUnit(prompt: QuestionPrompt, value: number): string {
 }
 
 /** Where a citation's sentence is shown in its source. */
-export function citationHref(citation: { sourceId: string; sentenceId: string }): string {
+export function citationHref(citation: { sourceId: string; sentenceId: string }, fromLessonId?: string): string {
 	const s = encodeURIComponent(citation.sentenceId);
-	return `/sources/${encodeURIComponent(citation.sourceId)}?s=${s}#s-${s}`;
+	// `from` gives the source viewer a link back to the lesson the learner came from
+	const from = fromLessonId ? `&from=${encodeURIComponent(fromLessonId)}` : '';
+	return `/sources/${encodeURIComponent(citation.sourceId)}?s=${s}${from}#s-${s}`;
+}
+
+/** Each cited sentence once, in the order first cited (an ordering question may cite one twice). */
+export function distinctCitations<C extends { sourceId: string; sentenceId: string }>(citations: readonly C[]): C[] {
+	const seen = new Set<string>();
+	return citations.filter((c) => {
+		const key = `${c.sourceId}#${c.sentenceId}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { attemptAnswers, lessons, questions, questionVersions, quizAttempts } from '../db/schema';
+import { attemptAnswers, lessons, questions, quizAttempts } from '../db/schema';
 import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../content/question-types';
 import { drawQuestions } from '../../quiz/draw';
+import { loadQuestionBank } from './bank';
+import { questionVersionContents } from './question-versions';
 import { newSeed } from '../../quiz/random';
 import { presentPrompt } from '../../quiz/present';
 import { isResponseFor, readResponse, responseFieldValues } from '../../quiz/responses';
-import { QuizRequestError, attemptNotFound, lessonNotFound } from './errors';
+import { QuizRequestError, attemptNotFound, attemptNotInLesson, lessonNotFound } from './errors';
 
 /** A database or an open transaction: use-cases compose inside one transaction. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -46,10 +48,7 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 		const created = await db.transaction(async (tx) => {
 			const lesson = await findActiveLesson(tx, lessonId);
 			if (!lesson) throw lessonNotFound();
-			const bank = await tx
-				.select({ id: questions.id, type: questions.type, objectiveId: questions.objectiveId, version: questions.currentVersion })
-				.from(questions)
-				.where(and(eq(questions.lessonId, lessonId), eq(questions.active, true)));
+			const bank = await loadQuestionBank(tx, lessonId);
 			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
 			const seed = newSeed();
 			const drawn = drawQuestions(bank, seed);
@@ -144,28 +143,26 @@ export interface AttemptQuestionRow {
 	objectiveId: string;
 }
 
-export async function attemptQuestionRows(db: Executor, attemptId: string): Promise<AttemptQuestionRow[]> {
-	const rows = await db
+/**
+ * The attempt's questions in order with the learner's responses. `db` is the database (prompts and
+ * keys come from the in-memory copy of question versions); `exec` may be a transaction in it.
+ */
+export async function attemptQuestionRows(db: Database, attemptId: string, exec: Executor = db): Promise<AttemptQuestionRow[]> {
+	const rows = await exec
 		.select({
 			position: attemptAnswers.position,
 			questionId: attemptAnswers.questionId,
-			prompt: questionVersions.prompt,
-			answer: questionVersions.answer,
+			questionVersion: attemptAnswers.questionVersion,
 			response: attemptAnswers.response,
 			fraction: attemptAnswers.fraction,
-			explanation: questionVersions.explanation,
-			citations: questionVersions.citations,
 			objectiveId: questions.objectiveId
 		})
 		.from(attemptAnswers)
-		.innerJoin(
-			questionVersions,
-			and(eq(questionVersions.questionId, attemptAnswers.questionId), eq(questionVersions.version, attemptAnswers.questionVersion))
-		)
 		.innerJoin(questions, eq(questions.id, attemptAnswers.questionId))
 		.where(eq(attemptAnswers.attemptId, attemptId))
 		.orderBy(asc(attemptAnswers.position));
-	return rows as AttemptQuestionRow[];
+	const content = await questionVersionContents(db, rows.map((row) => ({ questionId: row.questionId, version: row.questionVersion })), exec);
+	return rows.map(({ questionVersion, ...row }) => ({ ...row, ...content(row.questionId, questionVersion), response: row.response as QuestionResponse | null }));
 }
 
 /** Reads a submitted form field (null when absent). */
@@ -208,25 +205,28 @@ export async function writeResponses(db: Executor, attemptId: string, updates: r
 /**
  * Autosave: stores the responses in the form (one question when `questionId` is given, else every
  * question of the attempt). Waits for a submission in flight, and refuses once the attempt is closed.
+ * With `lessonId` (the lesson in the form's address) an attempt at another lesson is refused.
  */
 export async function saveResponses(
 	db: Database,
 	userId: string,
 	attemptId: string,
 	value: FieldReader,
-	questionId?: string
+	questionId?: string,
+	lessonId?: string
 ): Promise<{ saved: number }> {
 	return db.transaction(async (tx) => {
 		const [attempt] = await tx
-			.select({ userId: quizAttempts.userId, state: quizAttempts.state, seed: quizAttempts.seed })
+			.select({ userId: quizAttempts.userId, lessonId: quizAttempts.lessonId, state: quizAttempts.state, seed: quizAttempts.seed })
 			.from(quizAttempts)
 			.where(eq(quizAttempts.id, attemptId))
 			.for('share');
 		if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+		if (lessonId !== undefined && attempt.lessonId !== lessonId) throw attemptNotInLesson();
 		if (attempt.state !== 'in_progress') {
 			throw new QuizRequestError(409, 'This attempt has already been submitted, so its answers can no longer change.');
 		}
-		let rows = await attemptQuestionRows(tx, attemptId);
+		let rows = await attemptQuestionRows(db, attemptId, tx);
 		if (questionId !== undefined) {
 			rows = rows.filter((row) => row.questionId === questionId);
 			if (rows.length === 0) throw new QuizRequestError(400, 'That question is not part of this attempt.');

@@ -11,3 +11,5 @@ export class QuizRequestError extends Error {
 
 export const attemptNotFound = () => new QuizRequestError(404, 'No such quiz attempt among yours.');
 export const lessonNotFound = () => new QuizRequestError(404, 'No such lesson.');
+/** The attempt exists but belongs to another lesson than the one in the address (or the lesson does not exist). */
+export const attemptNotInLesson = () => new QuizRequestError(404, 'No such quiz attempt for this lesson.');

@@ -1,11 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
-import { attemptAnswers, questionVersions, quizAttempts } from '../db/schema';
-import type { QuestionAnswer, QuestionPrompt } from '../../content/question-types';
+import { attemptAnswers, quizAttempts } from '../db/schema';
 import { gradeResponse, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
 import { readResponses, type FieldReader } from './attempts';
-import { attemptNotFound } from './errors';
+import { attemptNotFound, attemptNotInLesson } from './errors';
+import { questionVersionContents } from './question-versions';
 
 export interface SubmitResult {
 	attemptId: string;
@@ -22,12 +22,14 @@ export interface SubmitResult {
  * one statement, so one transaction: it closes the attempt only if it is still open, and stores the
  * graded answers and the progress summary only through that closing. Of many identical requests
  * exactly one closes the attempt; the others change nothing and return the stored result.
+ * With `lessonId` (the lesson in the form's address) an attempt at another lesson is refused.
  */
 export async function submitAttempt(
 	db: Database,
 	userId: string,
 	attemptId: string,
-	value?: FieldReader
+	value?: FieldReader,
+	lessonId?: string
 ): Promise<SubmitResult> {
 	const rows = await db
 		.select({
@@ -39,31 +41,29 @@ export async function submitAttempt(
 			correctCount: quizAttempts.correctCount,
 			questionCount: quizAttempts.questionCount,
 			position: attemptAnswers.position,
-			prompt: questionVersions.prompt,
-			answer: questionVersions.answer,
+			questionId: attemptAnswers.questionId,
+			questionVersion: attemptAnswers.questionVersion,
 			response: attemptAnswers.response
 		})
 		.from(quizAttempts)
 		.innerJoin(attemptAnswers, eq(attemptAnswers.attemptId, quizAttempts.id))
-		.innerJoin(
-			questionVersions,
-			and(eq(questionVersions.questionId, attemptAnswers.questionId), eq(questionVersions.version, attemptAnswers.questionVersion))
-		)
 		.where(eq(quizAttempts.id, attemptId))
 		.orderBy(asc(attemptAnswers.position));
 	const attempt = rows[0];
 	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+	// a form posted under another lesson's address (or a made-up one) changes nothing
+	if (lessonId !== undefined && attempt.lessonId !== lessonId) throw attemptNotInLesson();
 	const base = { attemptId, lessonId: attempt.lessonId, questionCount: attempt.questionCount };
 	if (attempt.state === 'submitted') {
 		return { ...base, score: attempt.score ?? 0, correctCount: attempt.correctCount ?? 0, alreadySubmitted: true };
 	}
 
-	const questions = rows.map((row) => ({
-		position: row.position,
-		prompt: row.prompt as QuestionPrompt,
-		answer: row.answer as QuestionAnswer,
-		stored: isResponseFor(row.prompt as QuestionPrompt, row.response) ? row.response : null
-	}));
+	// prompts and keys from the in-memory copy of the (immutable) question versions
+	const content = await questionVersionContents(db, rows.map((row) => ({ questionId: row.questionId, version: row.questionVersion })));
+	const questions = rows.map((row) => {
+		const { prompt, answer } = content(row.questionId, row.questionVersion);
+		return { position: row.position, prompt, answer, stored: isResponseFor(prompt, row.response) ? row.response : null };
+	});
 	// responses in the form replace the saved ones; without a form, the saved ones are graded
 	const submitted = value ? readResponses(questions, attempt.seed, value) : null;
 	const graded = questions.map((q, i) => {

@@ -5,8 +5,8 @@ import { findActiveLesson, findOpenAttempt, loadAttemptForTaking, saveResponses,
 import { submitAttempt } from '$lib/server/quiz/submit';
 import { QuizRequestError } from '$lib/server/quiz/errors';
 import { lessonProgressSummary, markLessonRead } from '$lib/server/progress';
-import { questionBankSize } from '$lib/server/quiz/bank';
-import { QUIZ_LENGTH } from '$lib/quiz/draw';
+import { loadQuestionBank } from '$lib/server/quiz/bank';
+import { drawQuestions } from '$lib/quiz/draw';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,16 +14,13 @@ export const load: PageServerLoad = async (event) => {
 	const db = appDb();
 	const lesson = await findActiveLesson(db, event.params.id);
 	if (!lesson) error(404, 'No such lesson.');
-	const [open, progress, bankSize] = await Promise.all([
-		findOpenAttempt(db, user.id, lesson.id),
-		lessonProgressSummary(db, user.id, lesson.id),
-		questionBankSize(db, lesson.id)
-	]);
+	const [open, progress] = await Promise.all([findOpenAttempt(db, user.id, lesson.id), lessonProgressSummary(db, user.id, lesson.id)]);
 	const attempt = open ? await loadAttemptForTaking(db, user.id, open.id) : null;
 	return {
 		lesson: { id: lesson.id, title: lesson.title },
 		attempt,
-		questionCount: Math.min(QUIZ_LENGTH, bankSize),
+		// the start page says how long the quiz is: a draw keeps questions that give each other away apart
+		questionCount: attempt ? attempt.questions.length : drawQuestions(await loadQuestionBank(db, lesson.id), 0).length,
 		progress: { attemptsSubmitted: progress.attemptsSubmitted, bestScore: progress.bestScore, latestScore: progress.latestScore }
 	};
 };
@@ -72,7 +69,8 @@ export const actions: Actions = {
 				user.id,
 				attemptId,
 				fieldReader(form),
-				typeof questionId === 'string' && questionId !== '' ? questionId : undefined
+				typeof questionId === 'string' && questionId !== '' ? questionId : undefined,
+				event.params.id
 			);
 			return { saved, message: saved === 1 ? 'Answer saved.' : 'Your answers are saved. You can come back and finish later.' };
 		} catch (e) {
@@ -87,7 +85,7 @@ export const actions: Actions = {
 		const attemptId = formText(form, 'attemptId');
 		let result;
 		try {
-			result = await submitAttempt(appDb(), user.id, attemptId, fieldReader(form));
+			result = await submitAttempt(appDb(), user.id, attemptId, fieldReader(form), event.params.id);
 		} catch (e) {
 			if (e instanceof QuizRequestError) return fail(e.status, { message: e.message, values: typedValues(form) });
 			throw e;
