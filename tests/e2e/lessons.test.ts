@@ -76,3 +76,32 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator(`#s-${id}.cited`)).toHaveCount(1);
 	});
 });
+
+test('readers see source metadata as a name and notes, source text tidied, and figures that say what they count', async ({ page }) => {
+	await page.goto('/sources/encyclopedia-project-gunrunner');
+	await expect(page.locator('dl.meta dd').first()).toHaveText('Wikipedia');
+	const about = page.getByRole('region', { name: 'About this document' });
+	await expect(about).toContainText('Mentions events up to 2014');
+	await expect(about).toContainText('wiki markup headings');
+	await expectNoAxeViolations(page);
+
+	await page.goto('/sources/nbc-gunrunner-misfires');
+	const text = await page.locator('article.source-text').innerText();
+	expect(text).toContain('A major Justice Department program aimed at intercepting');
+	// the teaser line repeating the lead is page chrome; display spacing is tidied
+	expect(text).not.toMatch(/A\s+U\.S\. program aimed at intercepting/);
+	expect(text).not.toMatch(/ ,| {2}/);
+
+	await page.goto('/');
+	await expect(page.getByText('Wikipedia (encyclopedia-style', { exact: false })).toHaveCount(0);
+
+	await page.goto('/lessons/origins');
+	const figures = page.getByRole('region', { name: 'Key figures' });
+	await expect(figures.getByRole('row', { name: /650/ })).toContainText('cases referred for prosecution, 2005–2008');
+	await expect(page.getByRole('region', { name: 'People and organisations' })).toContainText('Customs and Border Protection (CBP)');
+
+	await page.goto('/lessons/inspector-general');
+	const cards = page.getByRole('region', { name: 'Perspectives: who claims what' }).getByRole('listitem');
+	expect(await cards.count()).toBeGreaterThan(2);
+	expect(await cards.count()).toBeLessThanOrEqual(6);
+});

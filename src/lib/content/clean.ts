@@ -120,7 +120,31 @@ export function classifyLines(raw: string): ClassifiedLine[] {
 		}
 		push('prose');
 	}
+	markTeasers(lines);
 	return lines;
+}
+
+function wordsOf(text: string): Set<string> {
+	return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+}
+
+/**
+ * A news page's teaser (dek) repeats the lead in slightly other words ("A U.S. program aimed at…"
+ * above "A major Justice Department program aimed at…"): when most of a prose line's words come
+ * again in the next prose line, the first one is page chrome, or every fact would be asked twice.
+ */
+export function markTeasers(lines: ClassifiedLine[]): void {
+	const prose = lines.filter((line) => line.kind === 'prose');
+	for (let i = 0; i + 1 < prose.length; i++) {
+		const teaser = wordsOf(prose[i].text);
+		const next = wordsOf(prose[i + 1].text);
+		if (teaser.size < 8) continue;
+		const shared = [...teaser].filter((w) => next.has(w)).length;
+		if (shared / teaser.size >= 0.75) {
+			prose[i].kind = 'chrome';
+			prose[i].reason = 'teaser repeating the next paragraph';
+		}
+	}
 }
 
 /** The prose lines only: what later stages split into sentences. */

@@ -24,7 +24,7 @@ export interface GlossaryEntry {
 }
 
 export const GLOSSARY: GlossaryEntry[] = [
-	{ id: 'atf', name: 'ATF', kind: 'organisation', group: 'us-agency', speaker: true, role: 'Bureau of Alcohol, Tobacco, Firearms and Explosives, the federal agency that runs Project Gunrunner',
+	{ id: 'atf', name: 'ATF', kind: 'organisation', group: 'us-agency', partOf: ['doj'], speaker: true, role: 'Bureau of Alcohol, Tobacco, Firearms and Explosives, the federal agency that runs Project Gunrunner',
 		aliases: ['U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives', 'Bureau of Alcohol, Tobacco, Firearms and Explosives', 'BATF', 'ATF'] },
 	{ id: 'doj', name: 'Department of Justice', kind: 'organisation', group: 'us-department', speaker: true, role: 'the federal department the ATF belongs to',
 		aliases: ['Department of Justice', 'Justice Department', 'DOJ'] },

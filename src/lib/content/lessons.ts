@@ -1,9 +1,11 @@
 import { citeQuote, citeSentence } from './citations';
 import { KNOWN_DISAGREEMENTS } from './disagreements';
 import { digest } from './hash';
-import { glossaryEntry } from './glossary';
+import { GLOSSARY, glossaryEntry } from './glossary';
 import { COURSE_OUTLINE, type OutlineLesson } from './outline';
-import type { Actor, AnalysedSource, KeyFigure, LessonDocument, Sentence, TimelineEvent } from './types';
+import type { Actor, AnalysedSource, KeyFigure, LessonDocument, Perspective, Sentence, TimelineEvent } from './types';
+import { overlap } from './question-filters';
+import { shortPublisher } from './display';
 import { capitalise } from './rewrite';
 
 export interface LessonPlan {
@@ -31,7 +33,7 @@ function generatedOutline(analysed: AnalysedSource): OutlineLesson {
 	return {
 		id: `source-${source.id}`,
 		title: source.title,
-		summary: `What ${source.publisher} reports in “${source.title}”.`,
+		summary: `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
 		sections: analysed.sections.map((section) => `${source.id}#${section.id}`),
 		objectives: [
 			{ id: 'facts', text: `Recall the key facts, figures and dates reported in “${source.title}”.`, keywords: [] },
@@ -90,7 +92,32 @@ export function isSelfContained(statement: string): boolean {
 	if (/\b(these|those|the following) (subject areas|weapons|agencies|cases)\b|\bthat field division\b/i.test(statement)) return false;
 	if (/\b(this|that) (operation|program|discrepancy|conclusion|money|report)\b/i.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
+	// news copy's "told us", "we found": the reader is not "us"
+	if (/\b(us|we|our)\b/.test(statement)) return false;
+	// relative time and comparisons that need the article around them
+	if (/\b(last|this|next) (week|month|year)\b|\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bthe opposite\b|\bother problems\b|\b(these|those) are\b/i.test(statement)) return false;
+	// "his failure to nominate…": a pronoun with no named person before it
+	const pronoun = /\b(he|she|him|his|her)\b/i.exec(statement);
+	if (pronoun && !namesPersonBefore(statement.slice(0, pronoun.index))) return false;
+	// "Here's a key graph …:" introduces what follows; it states nothing itself
+	if (/:\s*$/.test(statement)) return false;
+	if (!quotesBalanced(statement)) return false;
 	return statement.split(/\s+/).length >= 7;
+}
+
+/** A glossary person named as a person ("Janet Napolitano said"), not as an adjective ("the Obama administration"). */
+function namesPersonBefore(text: string): boolean {
+	return GLOSSARY.some((entry) => entry.kind === 'person' && entry.aliases.some((alias) => {
+		const at = text.indexOf(alias);
+		return at >= 0 && !/^[’']?s? administration/.test(text.slice(at + alias.length).trimStart());
+	}));
+}
+
+/** A quotation split over two sentences leaves one of them with an unmatched mark. */
+export function quotesBalanced(text: string): boolean {
+	const open = (text.match(/“/g) ?? []).length;
+	const close = (text.match(/”/g) ?? []).length;
+	return open === close && (text.match(/"/g) ?? []).length % 2 === 0;
 }
 
 function dateLabel(sentence: Sentence): { year: number; month?: number; day?: number; text: string } | undefined {
@@ -131,31 +158,118 @@ export function extractTimeline(sentences: readonly Sentence[]): TimelineEvent[]
 	return events.sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0) || a.id.localeCompare(b.id));
 }
 
-const TRAILING_FILLER = /(\s+(the|to|of|and|in|for|a|an|by|with|involving|were|was|at))+$/i;
+const FUNCTION_WORD = /^(the|to|of|and|or|in|for|a|an|by|with|involving|were|was|at|on|from|that|which|who|them|it|such|as|than|but|about|into|across|under|its|their)$/i;
+const FINITE = /^(were|was|had|have|has|is|are|did|would|will|could|can|may)$/i;
+const PREPOSITION = /^(in|for|from|at|during|since|to|across|along|into)$/i;
+const CLAUSE_STOP = /^(by|of|with|involving|who|which|that|while|when|because|after|before|but|or|—|–)$/i;
+/** verbs written before a number that say what happened to the things counted */
+const VERB_BEFORE: Record<string, string> = { interdict: 'interdicted', seize: 'seized', recover: 'recovered', trace: 'traced', train: 'trained' };
 
-/** What a number counts: the words after it, up to the next number or the end of the clause. */
-export function whatItCounts(sentence: Sentence, start: number, end: number): string {
+function isParticiple(word: string | undefined): boolean {
+	return Boolean(word && /^[a-z]+(ed|en)$/.test(word) && !/^(need|seed|feed|speed|breed|often|seven|eleven|even|when|then|been)$/.test(word));
+}
+
+/** Words up to a clause boundary (comma, semicolon, dash, bracket, sentence end). */
+function clauseWords(text: string): string[] {
+	return text.split(/,\s|;|:|\(|\)|—|–|\.(?=\s+[A-Z]|\s*$)/)[0].trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * What a number counts, as a readable phrase ("defendants referred for prosecution in federal and
+ * state courts", "people killed in the past four years"), or undefined when the sentence does not
+ * say it in a way that stands alone ("60,000 of them", "195 were recovered"): such a figure is left out.
+ */
+export function whatItCounts(sentence: Sentence, start: number, end: number): string | undefined {
+	const entity = sentence.entities.find((e) => e.start === start && e.end === end);
 	const nextNumber = sentence.entities.find((e) => e.start >= end && ['cardinal', 'money', 'percent', 'year'].includes(e.type));
 	const stop = nextNumber ? nextNumber.start - sentence.start : sentence.text.length;
-	const after = sentence.text.slice(end - sentence.start, stop).split(/,\s|;|:|\(|\)|—|–|\.(?:\s|$)/)[0].trim();
-	const words = after.split(/\s+/).filter(Boolean).slice(0, 12).join(' ').replace(TRAILING_FILLER, '');
-	if (words && !/^(of|to|in|for|and|or|from|by|with)\b/i.test(words)) return words;
-	const before = sentence.text.slice(0, start - sentence.start).split(/,\s|;|:|\(/).at(-1)?.trim() ?? '';
-	return [before.split(/\s+/).slice(-8).join(' '), words].filter(Boolean).join(' … ');
+	const words = clauseWords(sentence.text.slice(end - sentence.start, stop));
+	const before = sentence.text.slice(0, start - sentence.start).trim().split(/\s+/);
+	const verbBefore = before.at(-1)?.toLowerCase();
+	let i = 0;
+	if (words[0]?.toLowerCase() === 'such') i++;
+	// percent: "70 percent of Gunrunner cases involve …" is a share of something
+	if (entity?.type === 'percent' && words[0] === 'of') {
+		const rest = words.slice(1, 12);
+		const verb = rest.findIndex((w, k) => k > 0 && /^(involve|involves|are|were|is|was|have|had|has|came|come|go|went)$|ed$/.test(w));
+		if (verb > 0) rest.splice(verb, 0, 'that');
+		const phrase = trimPhrase(rest);
+		return phrase && phrase.split(' ').length >= 2 ? `share of ${phrase}` : undefined;
+	}
+	// money: "$37.5 million in new funding from Congress", "provided $40 million to …"
+	if (entity?.type === 'money') {
+		if (words[0] === 'in') return trimPhrase(words.slice(1, 9));
+		const law = sentence.entities.find((e) => e.type === 'law' && e.end <= start);
+		if (words[0] === 'to' || words[0] === 'for') return law ? trimPhrase([`${law.glossaryId ? glossaryEntry(law.glossaryId)?.name ?? law.text : law.text}`, 'funding', ...words.slice(0, 8)]) : undefined;
+		return undefined;
+	}
+	// "1,400 offenders and 12,000 firearms" inside "650 cases involving …": a part of another count
+	if (/^(involving|and|with|or)$/i.test(verbBefore ?? '')) return undefined;
+	const noun: string[] = [];
+	for (; i < words.length && noun.length < 6; i++) {
+		const w = words[i];
+		if (FINITE.test(w) || PREPOSITION.test(w) || CLAUSE_STOP.test(w) || isParticiple(w)) break;
+		noun.push(w);
+	}
+	while (noun.length && FUNCTION_WORD.test(noun.at(-1)!)) noun.pop();
+	if (noun.length === 0) return undefined;
+	// "rounds of ammunition": an "of" phrase that names the stuff belongs to the noun
+	if (words[i] === 'of' && words[i + 1] && !/^(the|them|those|these|it|which|whom)$/i.test(words[i + 1])) {
+		noun.push('of', words[i + 1]);
+		i += 2;
+	}
+	const tail: string[] = [];
+	let j = i;
+	// "650 such cases involving … were referred for prosecution": the verb comes after the list
+	if (/^(involving|with)$/i.test(words[i] ?? '')) {
+		const clause = clauseWords(sentence.text.slice(end - sentence.start));
+		const at = clause.findIndex((w, k) => k > 0 && FINITE.test(w) && isParticiple(clause[k + 1]?.toLowerCase()));
+		if (at > 0) tail.push(...clause.slice(at + 1, at + 8));
+	} else if (verbBefore && (isParticiple(verbBefore) || verbBefore in VERB_BEFORE)) {
+		// "have killed 30,000 people in the past four years" → "people killed in the past four years"
+		tail.push(VERB_BEFORE[verbBefore] ?? verbBefore, ...(PREPOSITION.test(words[i] ?? '') ? words.slice(i, i + 7) : []));
+	} else {
+		// "were recovered in Mexico", "have been trained to use eTrace", "confiscated by Mexican authorities"
+		while (j < words.length && /^(were|was|have|has|had|been|be)$/i.test(words[j])) j++;
+		if (isParticiple(words[j]?.toLowerCase())) tail.push(...words.slice(j, j + 9));
+		else if (j === i && PREPOSITION.test(words[i] ?? '')) tail.push(...words.slice(i, i + 7));
+	}
+	let phrase = trimPhrase([...noun, ...tail]);
+	if (!phrase || !/\p{L}{3,}/u.test(phrase)) return undefined;
+	// the period the count covers, when the sentence gives one: "cases referred for prosecution, 2005–2008"
+	const period = sentence.entities.find((e) => e.type === 'year_range');
+	if (period && !/\d{4}/.test(phrase)) phrase += `, ${period.text.replace(/^between\s+/, '').replace(/\s*(?:and|to|[-–])\s*/, '–')}`;
+	return phrase;
+}
+
+/** Drops dangling function words at the end and any trailing full stop. */
+function trimPhrase(words: string[]): string | undefined {
+	const kept = [...words];
+	while (kept.length && (FUNCTION_WORD.test(kept.at(-1)!) || /^(and|or)$/i.test(kept.at(-1)!))) kept.pop();
+	const phrase = kept.join(' ').replace(/[.,;:]+$/, '');
+	if (!phrase || FUNCTION_WORD.test(kept[0] ?? '')) return undefined;
+	return phrase;
 }
 
 const KEY_FIGURE_LIMIT = 8;
 
-/** Numbers with what they count: one row per value, the largest first, up to a table's worth. */
+/**
+ * Numbers with what they count: a figure whose meaning the sentence does not state cleanly is left
+ * out, one row per value (the same number is the same figure), money first, up to a table's worth.
+ */
 export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
 	const figures: KeyFigure[] = [];
 	for (const sentence of sentences) {
 		for (const entity of sentence.entities) {
 			if (!['cardinal', 'money', 'percent'].includes(entity.type) || entity.value === undefined) continue;
 			if (entity.type === 'cardinal' && (entity.value < 5 || /^\p{L}+$/u.test(entity.text))) continue;
+			// "an additional 5 million": without its currency the unit is unknown
+			if (entity.type !== 'money' && /\b(million|billion)\b/i.test(entity.text)) continue;
 			// "Sept. 11" is a date, not a figure
 			if (/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(sentence.text.slice(0, entity.start - sentence.start))) continue;
-			figures.push({ value: entity.text, counts: whatItCounts(sentence, entity.start, entity.end), citation: citeSentence(sentence) });
+			const counts = whatItCounts(sentence, entity.start, entity.end);
+			if (!counts) continue;
+			figures.push({ value: entity.text.replace(/^About\b/, 'about'), counts, citation: citeSentence(sentence) });
 		}
 	}
 	const seen = new Set<string>();
@@ -170,11 +284,26 @@ export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
 	return [...money, ...distinct.filter((f) => !f.value.includes('$'))].slice(0, KEY_FIGURE_LIMIT);
 }
 
+/** "CBP" → "Customs and Border Protection (CBP)": readers see the full name with its acronym. */
+export function actorDisplayName(entry: { name: string; aliases: string[]; role?: string }): string {
+	// a role that starts with the full name already says it ("Bureau of Alcohol, Tobacco, …")
+	if (entry.role) return entry.name;
+	const isAcronym = (text: string) => /^[A-Z]{2,6}$/.test(text);
+	if (isAcronym(entry.name)) {
+		const full = entry.aliases.find((alias) => !isAcronym(alias) && alias.split(' ').length >= 2);
+		return full ? `${full} (${entry.name})` : entry.name;
+	}
+	const acronym = entry.aliases.find(isAcronym);
+	return acronym ? `${entry.name} (${acronym})` : entry.name;
+}
+
 export function extractActors(sentences: readonly Sentence[]): Actor[] {
 	const actors = new Map<string, Actor>();
 	for (const sentence of sentences) {
 		for (const entity of sentence.entities) {
 			if (entity.type !== 'person' && entity.type !== 'organisation') continue;
+			// "Hernandez Case (2007)": the name of a case, not a person in the story
+			if (/^\s+(Case|case)\b/.test(sentence.text.slice(entity.end - sentence.start))) continue;
 			const entry = entity.glossaryId ? glossaryEntry(entity.glossaryId) : undefined;
 			const id = entry?.id ?? `n-${digest([entity.text], 8)}`;
 			const known = actors.get(id);
@@ -184,7 +313,7 @@ export function extractActors(sentences: readonly Sentence[]): Actor[] {
 			}
 			actors.set(id, {
 				id,
-				name: entry?.name ?? entity.text,
+				name: entry ? actorDisplayName(entry) : entity.text,
 				kind: (entry?.kind ?? entity.type) === 'person' ? 'person' : 'organisation',
 				...(entry?.role ? { role: entry.role } : {}),
 				mentions: 1,
@@ -192,7 +321,71 @@ export function extractActors(sentences: readonly Sentence[]): Actor[] {
 			});
 		}
 	}
+	// "Terry" after "Brian Terry": a surname alone is the same person
+	for (const actor of [...actors.values()]) {
+		if (actor.kind !== 'person' || actor.name.includes(' ')) continue;
+		const full = [...actors.values()].find((other) => other !== actor && other.kind === 'person' && other.name.endsWith(` ${actor.name}`));
+		if (!full) continue;
+		full.mentions += actor.mentions;
+		actors.delete(actor.id);
+	}
 	return [...actors.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+const PERSPECTIVE_LIMIT = 6;
+/** first words that are ordinary words, not names, when a claim is run on after "found that" */
+const ORDINARY_START = /^(The|A|An|About|Asked|With|Many|Some|Most|There|Only|In|During|Of|For|Since|More|Nearly|Almost|Approximately|Several|Multiple|Just|Despite|Under|Although|While|When|If|As|Other|One|No|Not|All|Each|Every)\b/;
+const REPORTING_VERB: Record<string, string> = { 'according to': 'reports', 'tells us': 'says', 'told NBC News': 'told NBC News', stating: 'states' };
+
+/**
+ * A claim as the perspective card shows it: direct speech as a quotation in balanced marks, anything
+ * else as a clause run on after the verb ("found that the resistance…"), lower-cased where its first
+ * word is an ordinary word. Undefined when it does not stand alone.
+ */
+export function renderClaim(claim: string, direct: boolean): string | undefined {
+	let text = claim.trim().replace(/[,;:]$/, '');
+	const opens = (text.match(/“/g) ?? []).length;
+	const closes = (text.match(/”/g) ?? []).length;
+	if (opens > closes) text += '”';
+	else if (closes > opens) text = `“${text}`;
+	if ((text.match(/"/g) ?? []).length % 2 === 1) text += '"';
+	if (!quotesBalanced(text)) return undefined;
+	if (direct) return `“${text.replace(/^[“"]|[”"]$/g, '').replace(/[.,]$/, '')}.”`;
+	if (!isSelfContained(text)) return undefined;
+	if (ORDINARY_START.test(text)) text = text.charAt(0).toLowerCase() + text.slice(1);
+	return /[.!?”"]$/.test(text) ? (/[”"]$/.test(text) && !/[.!?][”"]$/.test(text) ? `${text}.` : text) : `${text}.`;
+}
+
+/**
+ * Who claims what: a handful of cards, one claim each, no two saying much the same thing, as many
+ * different speakers as the lesson has, in reading order.
+ */
+export function selectPerspectives(ordered: readonly Sentence[]): Perspective[] {
+	const candidates: Perspective[] = [];
+	for (const sentence of ordered) {
+		for (const a of sentence.attributions) {
+			const direct = /^[“"]/.test(sentence.statement) && /[”"],?\s+(\S+\s+){0,6}(said|says|states|stated)\.$/.test(sentence.statement);
+			const claim = renderClaim(a.claim, direct);
+			if (!claim) continue;
+			if (candidates.some((c) => overlap(c.claim, claim) >= 0.5 || overlap(claim, c.claim) >= 0.5)) continue;
+			// "In GAO Report 09-709, the ATF reports …": a document reference, with the source's garbled grammar
+			if (/\b\d{2,}-\d{3}\b/.test(sentence.statement)) continue;
+			const plural = /\b(officials|agents|groups|critics)$/i.test(a.speaker);
+			let verb = REPORTING_VERB[a.verb] ?? a.verb;
+			if (plural) verb = verb.replace(/^(reports|says|states|claims|finds)$/, (v) => v.slice(0, -1));
+			// "that" only where the source's sentence has it, or after "reports" for "according to"
+			if (a.verb === 'according to' || sentence.statement.includes(`${a.verb} that`)) verb += ' that';
+			if (direct) verb = 'said';
+			candidates.push({ speakerId: a.speakerId, speaker: a.speaker, verb, claim, citation: citeSentence(sentence) });
+		}
+	}
+	// round-robin over speakers so one report's many findings do not fill every card
+	const bySpeaker = new Map<string, Perspective[]>();
+	for (const c of candidates) bySpeaker.set(c.speakerId, [...(bySpeaker.get(c.speakerId) ?? []), c]);
+	const chosen = new Set<Perspective>();
+	for (let round = 0; chosen.size < PERSPECTIVE_LIMIT && round < 6; round++)
+		for (const list of bySpeaker.values()) if (list[round] && chosen.size < PERSPECTIVE_LIMIT) chosen.add(list[round]);
+	return candidates.filter((c) => chosen.has(c));
 }
 
 function lessonDisagreements(lessonId: string, analysed: readonly AnalysedSource[]): LessonDocument['disagreements'] {
@@ -241,9 +434,7 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
 		if (last && last.sourceId === sentence.sourceId && last.sectionTitle === sentence.sectionTitle) last.sentences.push(citeSentence(sentence));
 		else passages.push({ sourceId: source.id, sourceTitle: source.title, sectionTitle: sentence.sectionTitle, sentences: [citeSentence(sentence)] });
 	}
-	const perspectives = ordered.flatMap((sentence) =>
-		sentence.attributions.map((a) => ({ speakerId: a.speakerId, speaker: a.speaker, verb: a.verb, claim: a.claim, citation: citeSentence(sentence) }))
-	);
+	const perspectives = selectPerspectives(ordered);
 	const usedSources = sourceOrder.filter((id) => sentences.some((s) => s.sourceId === id));
 	return {
 		id: outline.id,

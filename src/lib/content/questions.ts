@@ -6,7 +6,8 @@ import { extractTimeline, isSelfContained, type LessonPlan } from './lessons';
 import { normaliseAnswer } from './normalise';
 import { formatLike, isWrittenInWords } from './numbers';
 import { COURSE_PREMISE, type OutlineLesson } from './outline';
-import { containsNormalised, isAlsoTrue, isTrivialAnswer, overlap, reportedElsewhere } from './question-filters';
+import { containsNormalised, isAlsoTrue, isTrivialAnswer, overlap } from './question-filters';
+import { displayText } from './display';
 import type { Choice, Citation, GeneratedQuestion, QuestionType } from './question-types';
 import type { AnalysedSource, Entity, Sentence, TimelineEvent } from './types';
 
@@ -56,7 +57,7 @@ function sourceTitle(corpus: QuestionCorpus, sourceId: string): string {
 }
 
 function quoteExplanation(corpus: QuestionCorpus, sentences: readonly Sentence[], lead = ''): string {
-	const quotes = sentences.map((s) => `“${s.text}” (${sourceTitle(corpus, s.sourceId)})`).join(' ');
+	const quotes = sentences.map((s) => `“${displayText(s.text)}” (${sourceTitle(corpus, s.sourceId)})`).join(' ');
 	return `${lead}${lead ? ' ' : ''}The source says: ${quotes}`;
 }
 
@@ -77,6 +78,12 @@ interface Blank {
 const DISTRACTOR_GROUPS = new Set(['us-agency', 'us-department', 'oversight', 'legislature', 'advocacy', 'media', 'research', 'state-agency']);
 /** "the _____ cartels" would give "Mexican" away */
 const DEMONYMS: Record<string, string[]> = { mexico: ['Mexican'], usa: ['American'], colombia: ['Colombian'], guatemala: ['Guatemalan'], 'costa-rica': ['Costa Rican'] };
+
+/** outlets, journalists and press officers: who printed or relayed a fact is not the fact */
+const NOT_ASKED_GROUPS = new Set(['media', 'journalist']);
+const NOT_ASKED_IDS = new Set(['wade', 'atf-spokesman']);
+/** stems longer than this are passages, not questions */
+const MAX_STEM_WORDS = 65;
 
 const KIND_PRIORITY: Blank['kind'][] = ['money', 'number', 'percent', 'year', 'person', 'place', 'organisation'];
 
@@ -127,7 +134,9 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			kindNoun = 'person';
 			break;
 		case 'organisation':
-			if (!entry || !entry.group || entry.id === 'atf' || !DISTRACTOR_GROUPS.has(entry.group)) return undefined;
+			if (!entry || !entry.group || !DISTRACTOR_GROUPS.has(entry.group)) return undefined;
+			// the ATF is in nearly every sentence: asked only where a sentence defines it, "… (ATF)"
+			if (entry.id === 'atf' && !new RegExp(`^${entity.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(ATF\\)`).test(statement.slice(statement.indexOf(entity.text)))) return undefined;
 			kind = 'organisation';
 			kindNoun = entry.group === 'advocacy' ? 'group' : 'organisation';
 			break;
@@ -142,17 +151,39 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			return undefined;
 	}
 	if (isTrivialAnswer(answer) || occurrences(statement, answer) !== 1) return undefined;
+	// "Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)": the acronym goes into the blank too
+	let span = answer.length;
+	const defined = entry && /^ \(([A-Z]{2,6})\)/.exec(statement.slice(statement.indexOf(answer) + answer.length));
+	if (defined && entry && entry.aliases.includes(defined[1])) span += defined[0].length;
+	// who published or reported a story, or a spokesman's name, is publication trivia, not civics
+	if (entry && (NOT_ASKED_GROUPS.has(entry.group ?? '') || NOT_ASKED_IDS.has(entry.id))) return undefined;
+	// "an additional 5 million": without the currency the source leaves the unit unknown
+	if (entity.type === 'cardinal' && /\b(million|billion)\b/i.test(entity.text)) return undefined;
 	const at = statement.indexOf(answer);
+	const after = statement.slice(at + answer.length);
+	// "In GAO _____ 09-709", "As of a _____ report": document identifiers and report dates are not facts to learn
+	if (/^\s+Report\b|^\s+report\b|^\s+\d{2,}-\d+/.test(after)) return undefined;
+	// "FY 2007 and _____": the other end of a pair of years gives it away
+	if (kind === 'year' && sentence.entities.some((e) => e !== entity && e.year !== undefined && Math.abs(e.start - entity.start) <= 16)) return undefined;
+	// "In _____, KNXV-TV reported that…": the year a story ran is not the year of an event
+	if (kind === 'year' && /^,?\s+[^,]{0,40}?\b(reported|said|told)\b/.test(after)) return undefined;
+	// "the year CENAPI was established": founding dates of other bodies are minor trivia
+	if (kind === 'year' && /\bwas (established|founded|created)\b/.test(statement) && !/Gunrunner/.test(statement)) return undefined;
+	// "Laredo, _____": the state of a named city makes swaps impossible ("Laredo, Arizona")
+	if (kind === 'place' && /\p{Lu}[\p{L}.]+,\s*$/u.test(statement.slice(0, at))) return undefined;
 	// never change words inside a quotation: a true/false swap there would misquote someone
 	const before = statement.slice(0, at);
 	if ((before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1) return undefined;
 	// the last of a long list of agencies is list trivia, not a fact worth asking
-	if ((kind === 'organisation' || kind === 'place') && sentence.entities.filter((e) => e.type === entity.type).length >= 4) return undefined;
+	if (kind === 'organisation' && sentence.entities.filter((e) => e.type === entity.type).length >= 4) return undefined;
+	// "Mexico, Guatemala and _____": one member of a list of places is a gotcha, not a fact
+	if (kind === 'place' && sentence.entities.filter((e) => e.type === 'place').length >= 3) return undefined;
 	// "(ICE)": an acronym in brackets only repeats the name before it
 	if (statement[at - 1] === '(') return undefined;
 	// the blank must not split a word ("2009" inside "FY 2009")
 	if (/[\p{L}\p{N}]/u.test(statement[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(statement[at + answer.length] ?? ' ')) return undefined;
-	const blanked = statement.slice(0, at) + BLANK + statement.slice(at + answer.length);
+	const blanked = statement.slice(0, at) + BLANK + statement.slice(at + span);
+	if (span !== answer.length && entry) answer = entry.name;
 	// a person is offered by name, whatever title the sentence gives them ("Deputy Director Melson")
 	if (kind === 'person' && entry) answer = entry.name;
 	// no leak through an alias ("Bureau of Alcohol…" beside a blanked "ATF") or a repeated value
@@ -167,7 +198,7 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 }
 
 export function blanksOf(sentence: Sentence, corpus: QuestionCorpus): Blank[] {
-	if (!isSelfContained(sentence.statement)) return [];
+	if (!isSelfContained(sentence.statement) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
 	const contested = corpus.disputed.get(sentence.id) ?? [];
 	const blanks = sentence.entities
 		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
@@ -217,11 +248,14 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 		if (entry.kind === 'person') return Boolean(other.role) && other.id !== 'anonymous-atf-official' && other.id !== 'atf-spokesman';
 		return true;
 	});
+	// a department against departments, then federal agencies: "the _____'s broader Southwest Border Initiative"
+	const federal = new Set(['us-department', 'us-agency']);
+	const kin = (group?: string) => group === entry.group || (federal.has(group ?? '') && federal.has(entry.group ?? ''));
 	// same group first (agencies against agencies), then the rest of the same kind
 	// organisations only against their own group ("a hearing before the KNXV-TV" reads as nonsense)
 	const ordered = [
 		...rankBy(sameKind.filter((o) => o.group === entry.group), blank.sentence.id, (o) => o.id),
-		...(entry.kind === 'organisation' ? [] : rankBy(sameKind.filter((o) => o.group !== entry.group), blank.sentence.id, (o) => o.id))
+		...rankBy(sameKind.filter((o) => o.group !== entry.group && (entry.kind !== 'organisation' || kin(o.group))), blank.sentence.id, (o) => o.id)
 	];
 	const out: string[] = [];
 	for (const other of ordered) {
@@ -233,6 +267,10 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 		if (out.length === 3) break;
 	}
 	return out;
+}
+
+function hasRelatedOrganisation(id: string): boolean {
+	return GLOSSARY.some((other) => other.id !== id && other.kind === 'organisation' && related(other.id, id));
 }
 
 function distractorsFor(blank: Blank, corpus: QuestionCorpus): string[] {
@@ -251,6 +289,8 @@ interface Draft extends Omit<GeneratedQuestion, 'objectiveId'> {
 }
 
 function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft | undefined {
+	// "Border Patrol agent _____", "Secretary _____": a title only one option holds gives it away
+	if (blank.kind === 'person' && /\b(agent|president|President|Secretary|Director|Spokesman|spokesman|member|Senator|Attorney General)\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	const distractors = distractorsFor(blank, corpus);
 	if (distractors.length < 3) return undefined;
 	const citations = [citeSentence(blank.sentence)];
@@ -259,7 +299,7 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 	const correct = options.find((o) => o.text === blank.answer)!;
 	return {
 		id, lessonId, type: 'multiple_choice',
-		prompt: { type: 'multiple_choice', stem: `Which ${blank.kindNoun} completes this statement? “${blank.blanked}”`, options },
+		prompt: { type: 'multiple_choice', stem: `Which ${blank.kindNoun} completes this statement? ${blank.blanked}`, options },
 		answer: { type: 'multiple_choice', correctOptionId: correct.id },
 		explanation: quoteExplanation(corpus, [blank.sentence], `The answer is ${blank.answer}.`),
 		citations, topicText: blank.sentence.text
@@ -268,6 +308,9 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 
 function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft | undefined {
 	if (blank.kind === 'money' || blank.kind === 'percent') return undefined;
+	// "A major _____ program": the ATF fits as well as its department; an organisation with a parent
+	// or a part in the glossary can be named at either level, so a typed answer is ambiguous
+	if (blank.kind === 'organisation' && blank.entity.glossaryId && hasRelatedOrganisation(blank.entity.glossaryId)) return undefined;
 	const citations = [citeSentence(blank.sentence)];
 	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
 	const accepted = [...new Set([blank.answer, ...(entry ? aliasesOf(entry.id) : [])])];
@@ -301,10 +344,17 @@ function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft 
 function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantFalse: boolean): Draft | undefined {
 	// a statement holding a contested claim cannot be "true" or "false" without taking a side
 	if (corpus.disputed.has(blank.sentence.id)) return undefined;
+	// a source's own characterisation ("an effort to weaken ATF", “scathing indictment”) is not a plain fact
+	if (/[“”"]|\b(weaken|scathing|the opposite|controversial|timid)\b/i.test(blank.sentence.statement)) return undefined;
 	const citations = [citeSentence(blank.sentence)];
+	let swap: string | undefined;
 	if (wantFalse) {
-		const swap = distractorsFor(blank, corpus)[0];
-		if (!swap) return undefined;
+		// only a changed count, year or sum contradicts the source; "at least 1,856" does not rule out 2,800
+		const bounded = /\b(at least|more than|over|nearly|about|approximately|some|almost|up to)\s+$/i.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)));
+		swap = ['year', 'number', 'money', 'percent'].includes(blank.kind) && !blank.entity.approximate && !bounded ? distractorsFor(blank, corpus)[0] : undefined;
+		// no contradicting swap: the statement is asked as written (true) instead
+	}
+	if (wantFalse && swap) {
 		const statement = blank.blanked.replace(BLANK, swap);
 		return {
 			id: questionId(lessonId, 'true_false', citations, `false:${swap}`), lessonId, type: 'true_false',
@@ -323,29 +373,78 @@ function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantF
 	};
 }
 
-/** Speakers that can be offered as "who said it" options. */
-function speakerPool(corpus: QuestionCorpus): Map<string, string> {
-	const pool = new Map<string, string>();
-	for (const sentence of corpus.sentences) for (const a of sentence.attributions) pool.set(a.speakerId, a.speaker);
-	return pool;
+/**
+ * Speakers that can be offered as "who said it" options for a lesson: those the lesson itself
+ * quotes or names (the same topic), then those quoted elsewhere in the course.
+ */
+function speakerPool(corpus: QuestionCorpus, lessonSentences: readonly Sentence[]): { lesson: Map<string, string>; course: Map<string, string> } {
+	const lesson = new Map<string, string>();
+	const course = new Map<string, string>();
+	for (const sentence of lessonSentences) {
+		for (const a of sentence.attributions) lesson.set(a.speakerId, a.speaker);
+		for (const e of sentence.entities) {
+			const entry = e.glossaryId ? glossaryEntry(e.glossaryId) : undefined;
+			if (entry?.speaker) lesson.set(entry.id, entry.name);
+		}
+	}
+	for (const sentence of corpus.sentences) {
+		for (const a of sentence.attributions) course.set(a.speakerId, a.speaker);
+		for (const e of sentence.entities) {
+			const entry = e.glossaryId ? glossaryEntry(e.glossaryId) : undefined;
+			if (entry?.speaker && !course.has(entry.id)) course.set(entry.id, entry.name);
+		}
+	}
+	return { lesson, course };
+}
+
+/** A person against people, a body against bodies; never an outlet or a press officer. */
+function plausibleSpeaker(id: string, answerId: string): boolean {
+	const entry = glossaryEntry(id);
+	const answer = glossaryEntry(answerId);
+	if (!entry || !answer || NOT_ASKED_GROUPS.has(entry.group ?? '') || NOT_ASKED_IDS.has(entry.id)) return false;
+	if (entry.kind !== answer.kind) return false;
+	// a body against bodies of the same standing: a finding of an agency or a watchdog against other
+	// public bodies, a campaign's claim against other campaigns and researchers
+	return entry.kind === 'person' || speakerClass(entry.group) === speakerClass(answer.group);
+}
+
+function speakerClass(group: string | undefined): string {
+	return ['advocacy', 'research'].includes(group ?? '') ? 'civil-society' : 'public-body';
+}
+
+/** Two people of the same office ("an anonymous senior ATF official" and the ATF's acting chief) could be one person. */
+function sameOffice(a: string, b: string): boolean {
+	const pa = glossaryEntry(a)?.partOf ?? [];
+	const pb = glossaryEntry(b)?.partOf ?? [];
+	return glossaryEntry(a)?.kind === 'person' && glossaryEntry(b)?.kind === 'person' && pa.some((p) => pb.includes(p));
 }
 
 function speakerNamedIn(text: string, speakerId: string): boolean {
 	return aliasesOf(speakerId).some((alias) => containsNormalised(text, alias));
 }
 
-function attributionQuestions(lessonId: string, sentence: Sentence, corpus: QuestionCorpus): Draft[] {
+function attributionQuestions(lessonId: string, sentence: Sentence, corpus: QuestionCorpus, lessonSentences: readonly Sentence[]): Draft[] {
 	const drafts: Draft[] = [];
-	const pool = speakerPool(corpus);
+	const pools = speakerPool(corpus, lessonSentences);
 	for (const attribution of sentence.attributions) {
+		const speakerEntry = glossaryEntry(attribution.speakerId);
+		// who relayed a story (an outlet, a press officer) is not the claim's author worth learning
+		if (!speakerEntry || NOT_ASKED_GROUPS.has(speakerEntry.group ?? '') || NOT_ASKED_IDS.has(speakerEntry.id)) continue;
+		if (sentence.statement.split(/\s+/).length > MAX_STEM_WORDS || /\b\d{2,}-\d{3}\b/.test(sentence.statement)) continue;
 		if (!isSelfContained(sentence.statement.replace(attribution.speakerText, attribution.speaker))) continue;
 		let phrase = attribution.speakerText;
 		if (occurrences(sentence.statement, phrase) !== 1 || /^(he|she|they|it)$/i.test(phrase)) continue;
 		// blank the whole name: "the anonymous senior ATF official", "ATF Deputy Director Kenneth Melson"
 		const at = sentence.statement.indexOf(phrase);
-		const lead = /(?:\b(?:the|an?|one|anonymous|ATF|Deputy|Director|Secretary|Homeland|Security)\s+)+$/i.exec(sentence.statement.slice(0, at));
+		const lead = /(?:\b(?:the|an?|one|some|anonymous|ATF|Deputy|Director|Secretary|Homeland|Security)\s+)+$/i.exec(sentence.statement.slice(0, at));
 		if (lead) phrase = lead[0] + phrase;
-		const claim = capitaliseName(sentence.statement.replace(phrase, BLANK));
+		// "the U.S. Government Accountability Office (GAO)": the acronym is part of the name
+		const acronym = /^ \([A-Z]{2,6}\)/.exec(sentence.statement.slice(at + attribution.speakerText.length));
+		if (acronym) phrase += acronym[0];
+		// "_____ also faults…": the "also" points at a claim the learner has not seen
+		const claim = capitaliseName(sentence.statement.replace(phrase, BLANK).replace(`${BLANK} also `, `${BLANK} `));
+		// "…purchase weapons, _____ ": the blank needs its verb after it
+		if (new RegExp(`${BLANK}[,.\\s]*$`).test(claim)) continue;
 		// "speaking on condition of anonymity" next to "An anonymous … official": the stem gives the answer away
 		const stems = attribution.speaker
 			.toLowerCase()
@@ -358,14 +457,19 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		// the claim must not name its own speaker another way (a leak)
 		if (aliasesOf(attribution.speakerId).some((alias) => containsNormalised(claim, alias))) continue;
 		if (claim.split(/\s+/).length < 8) continue;
-		const others = rankBy(
-			[...pool.entries()].filter(([id]) => !related(id, attribution.speakerId) && !(id.startsWith('atf') && attribution.speakerId.startsWith('atf'))),
-			sentence.id,
-			([id]) => id
-		)
-			// someone else saying much the same thing would make two options right
-			.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))))
-			.slice(0, 3);
+		const candidates = (pool: Map<string, string>) =>
+			rankBy(
+				[...pool.entries()].filter(([id]) => plausibleSpeaker(id, attribution.speakerId) && !related(id, attribution.speakerId) && !(id.startsWith('atf') && attribution.speakerId.startsWith('atf'))),
+				sentence.id,
+				([id]) => id
+			)
+				// someone else saying much the same thing would make two options right
+				.filter(([id]) => !sameOffice(id, attribution.speakerId))
+				// someone (or a part of someone) on a side of the same question would make two options right
+				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
+		// the lesson's own speakers first (same topic), then others quoted in the course
+		const fromLesson = candidates(pools.lesson);
+		const others = [...fromLesson, ...candidates(pools.course).filter(([id]) => !fromLesson.some(([other]) => other === id))].slice(0, 3);
 		if (others.length < 3) continue;
 		const citations = [citeSentence(sentence)];
 		if (!speakerNamedIn(sentence.text, attribution.speakerId)) {
@@ -407,24 +511,6 @@ function capitaliseName(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function sourceQuestion(lessonId: string, sentence: Sentence, corpus: QuestionCorpus): Draft | undefined {
-	if (corpus.analysed.length < 2 || !isSelfContained(sentence.statement)) return undefined;
-	if (sentence.statement.split(/\s+/).length < 10) return undefined;
-	if (reportedElsewhere(sentence.statement, sentence.sourceId, corpus.sentences)) return undefined;
-	const citations = [citeSentence(sentence)];
-	const id = questionId(lessonId, 'attribution', citations, `source:${sentence.sourceId}`);
-	const options = corpus.analysed.slice(0, 4).map((a) => ({ id: `o-${digest([id, a.source.id], 8)}`, text: `${a.source.title} (${a.source.publisher.replace(/\s*\(.*\)$/, '')})` }));
-	if (!corpus.analysed.slice(0, 4).some((a) => a.source.id === sentence.sourceId)) return undefined;
-	const correct = options[corpus.analysed.findIndex((a) => a.source.id === sentence.sourceId)];
-	return {
-		id, lessonId, type: 'attribution',
-		prompt: { type: 'attribution', stem: 'Which source reports this?', claim: sentence.statement, options },
-		answer: { type: 'attribution', correctOptionId: correct.id },
-		explanation: quoteExplanation(corpus, [sentence]),
-		citations, topicText: sentence.text
-	};
-}
-
 /** Events fit for ordering: not contested, one year per sentence, no date left in the text (it would give the order away). */
 function orderable(events: readonly TimelineEvent[], corpus: QuestionCorpus): TimelineEvent[] {
 	const byYear = new Map<number, TimelineEvent>();
@@ -439,29 +525,41 @@ function orderable(events: readonly TimelineEvent[], corpus: QuestionCorpus): Ti
 	return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+function orderingDraft(lessonId: string, group: readonly TimelineEvent[], ownYears: ReadonlySet<number>): Draft {
+	const citations = group.map((e) => e.citation);
+	const id = questionId(lessonId, 'ordering', citations, group.map((e) => e.id).join(','));
+	const items = group.map((e) => ({ id: `i-${digest([id, e.id], 8)}`, text: e.text }));
+	return {
+		id, lessonId, type: 'ordering',
+		prompt: { type: 'ordering', stem: 'Put these events in order, earliest first.', items: rankBy(items, id, (i) => i.id) },
+		answer: { type: 'ordering', order: items.map((i) => i.id) },
+		explanation: `In order: ${group.map((e) => `${e.dateText}: ${e.text}`).join(' ')} The sources: ${group.map((e) => `“${displayText(e.citation.text)}”`).join(' ')}`,
+		citations, topicText: group.filter((e) => ownYears.has(e.year)).map((e) => e.text).join(' ')
+	};
+}
+
+/**
+ * Up to two ordering items per lesson, each of three or four events: the lesson's own events, filled
+ * up with the course's other events nearest in time; the second set differs from the first.
+ */
 function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus): Draft[] {
 	const own = orderable(events, corpus);
 	if (own.length < 2) return [];
-	// fill up to four with the course's other events, nearest in time first
 	const ownYears = new Set(own.map((e) => e.year));
 	const others = orderable(extractTimeline(corpus.sentences), corpus).filter((e) => !ownYears.has(e.year));
 	const middle = (own[0].year + own[own.length - 1].year) / 2;
-	const fill = [...others].sort((a, b) => Math.abs(a.year - middle) - Math.abs(b.year - middle) || a.year - b.year).slice(0, Math.max(0, 4 - own.length));
-	const group = [...own.slice(0, 4), ...fill].sort((a, b) => a.year - b.year);
-	if (group.length < 3) return [];
-	const citations = group.map((e) => e.citation);
-	const key = group.map((e) => e.id).join(',');
-	const id = questionId(lessonId, 'ordering', citations, key);
-	const items = group.map((e) => ({ id: `i-${digest([id, e.id], 8)}`, text: e.text }));
-	return [
-		{
-			id, lessonId, type: 'ordering',
-			prompt: { type: 'ordering', stem: 'Put these events in order, earliest first.', items: rankBy(items, id, (i) => i.id) },
-			answer: { type: 'ordering', order: items.map((i) => i.id) },
-			explanation: `In order: ${group.map((e) => `${e.dateText}: ${e.text}`).join(' ')} The sources: ${group.map((e) => `“${e.citation.text}”`).join(' ')}`,
-			citations, topicText: group.filter((e) => ownYears.has(e.year)).map((e) => e.text).join(' ')
-		}
-	];
+	const nearest = [...others].sort((a, b) => Math.abs(a.year - middle) - Math.abs(b.year - middle) || a.year - b.year);
+	const build = (mine: TimelineEvent[], fillFrom: TimelineEvent[]) =>
+		[...mine, ...fillFrom.filter((e) => !mine.some((m) => m.year === e.year)).slice(0, Math.max(0, 4 - mine.length))].sort((a, b) => a.year - b.year);
+	const first = build(own.slice(0, 4), nearest);
+	const drafts: Draft[] = [];
+	if (first.length >= 3) drafts.push(orderingDraft(lessonId, first, ownYears));
+	// the second set: the lesson's later events, filled from events the first set did not use
+	const unused = nearest.filter((e) => !first.includes(e));
+	const second = build(own.length > 4 ? own.slice(-4) : own.slice(1), [...unused, ...nearest]);
+	const sameSet = second.length === first.length && second.every((e) => first.includes(e));
+	if (second.length >= 3 && !sameSet) drafts.push(orderingDraft(lessonId, second, ownYears));
+	return drafts;
 }
 
 // ---------- a lesson's bank ----------
@@ -473,8 +571,10 @@ const FACT_ROTATION: Record<Blank['kind'], QuestionType[]> = {
 	year: ['multiple_choice', 'fill_blank', 'true_false'],
 	// no true/false for people: a swapped name keeps the real person's title ("Secretary Drew Wade")
 	person: ['multiple_choice', 'fill_blank'],
-	organisation: ['multiple_choice', 'true_false', 'fill_blank'],
-	place: ['multiple_choice', 'fill_blank', 'true_false']
+	// names are never swapped into a false statement (the sources would merely not say it), and a
+	// true statement is asked only beside a number or a year, so true and false stay balanced
+	organisation: ['multiple_choice', 'fill_blank'],
+	place: ['multiple_choice', 'fill_blank']
 };
 
 function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<string, number>): string {
@@ -482,7 +582,8 @@ function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<strin
 	let bestScore = 0;
 	for (const objective of outline.objectives) {
 		const score = objective.keywords.filter((k) => draft.topicText.toLowerCase().includes(k.toLowerCase())).length;
-		if (score > bestScore) {
+		// on a tie, the objective with fewer questions so far: coverage spreads over the objectives
+		if (score > bestScore || (score > 0 && score === bestScore && (counts.get(objective.id) ?? 0) < (counts.get(best) ?? 0))) {
 			best = objective.id;
 			bestScore = score;
 		}
@@ -493,23 +594,30 @@ function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<strin
 	return [...outline.objectives].sort((a, b) => (counts.get(a.id) ?? 0) - (counts.get(b.id) ?? 0))[0].id;
 }
 
+/** The smallest bank a lesson gets: enough for a varied quiz. */
+const MIN_PER_LESSON = 12;
+const MIN_TYPES = 4;
+const MIN_PER_OBJECTIVE = 2;
+
+/**
+ * A lesson's bank, varied by sentence: each sentence first gives one item (its best fact, or who
+ * said it), and a second or third item of the same sentence is added only while the lesson still
+ * lacks questions, types or objectives; a true/false beside a blank of the same sentence would
+ * give one answer away.
+ */
 export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus): GeneratedQuestion[] {
 	const lessonId = plan.outline.id;
-	const drafts: Draft[] = [];
+	const perSentence: Draft[][] = [];
 	const rotation = new Map<Blank['kind'], number>();
 	let tfCount = 0;
 	for (const sentence of plan.sentences) {
-		const blanks = blanksOf(sentence, corpus);
-		const usedTypes = new Set<QuestionType>();
-		// a sentence with a single fact to ask about gets it asked two ways (e.g. choice and true/false)
-		const perBlank = blanks.length === 1 ? 2 : 1;
-		for (const blank of blanks.slice(0, 3)) {
+		const blanks = blanksOf(sentence, corpus).slice(0, 3);
+		const facts: Draft[][] = blanks.map((blank) => {
 			const turn = rotation.get(blank.kind) ?? 0;
 			const types = FACT_ROTATION[blank.kind];
-			let made = 0;
-			for (let k = 0; k < types.length && made < perBlank; k++) {
+			const made: Draft[] = [];
+			for (let k = 0; k < types.length; k++) {
 				const type = types[(turn + k) % types.length];
-				if (usedTypes.has(type)) continue;
 				const draft =
 					type === 'multiple_choice' ? multipleChoice(lessonId, blank, corpus)
 					: type === 'fill_blank' ? fillBlank(lessonId, blank, corpus)
@@ -517,34 +625,59 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 					: trueFalse(lessonId, blank, corpus, tfCount % 2 === 0);
 				if (!draft) continue;
 				if (type === 'true_false') tfCount++;
-				drafts.push(draft);
-				usedTypes.add(type);
-				rotation.set(blank.kind, turn + 1);
-				made++;
+				made.push(draft);
 			}
-		}
-		drafts.push(...attributionQuestions(lessonId, sentence, corpus));
+			if (made.length) rotation.set(blank.kind, turn + 1);
+			return made;
+		});
+		const attributions = attributionQuestions(lessonId, sentence, corpus, plan.sentences);
+		// best fact first, then who said it, then the other blanks and types
+		const ordered: Draft[] = [];
+		if (facts[0]?.[0]) ordered.push(facts[0][0]);
+		ordered.push(...attributions);
+		for (let k = 0; k < 3; k++) for (const list of facts) if (list[k] && !ordered.includes(list[k])) ordered.push(list[k]);
+		if (ordered.length) perSentence.push(ordered);
 	}
-	// "which source" items, spread over the sources: at most as many per source as the rarest has
-	const bySource = new Map<string, Draft[]>();
-	for (const sentence of plan.sentences) {
-		const draft = sourceQuestion(lessonId, sentence, corpus);
-		if (draft) bySource.set(sentence.sourceId, [...(bySource.get(sentence.sourceId) ?? []), draft]);
-	}
-	// one source only: a single item, or the key would always be the same source
-	const perSource = bySource.size < 2 ? 1 : Math.min(4, ...[...bySource.values()].map((list) => list.length));
-	for (const list of bySource.values()) drafts.push(...rankBy(list, lessonId, (d) => d.id).slice(0, perSource));
-	drafts.push(...orderingQuestions(lessonId, extractTimeline(plan.sentences), corpus));
 
-	const unique = new Map<string, Draft>();
-	for (const draft of drafts) if (!unique.has(draft.id)) unique.set(draft.id, draft);
+	const chosen = new Map<string, Draft>();
 	const counts = new Map<string, number>();
-	const questions: GeneratedQuestion[] = [];
-	for (const draft of unique.values()) {
+	const typeCounts = new Map<QuestionType, number>();
+	const objectiveOf = new Map<string, string>();
+	const add = (draft: Draft) => {
+		if (chosen.has(draft.id)) return;
 		const objectiveId = chooseObjective(plan.outline, draft, counts);
+		chosen.set(draft.id, draft);
+		objectiveOf.set(draft.id, objectiveId);
 		counts.set(objectiveId, (counts.get(objectiveId) ?? 0) + 1);
-		const { topicText: _topic, ...rest } = draft;
-		questions.push({ ...rest, objectiveId });
+		typeCounts.set(draft.type, (typeCounts.get(draft.type) ?? 0) + 1);
+	};
+	for (const list of perSentence) add(list[0]);
+	for (const draft of orderingQuestions(lessonId, extractTimeline(plan.sentences), corpus)) add(draft);
+	const lacking = () =>
+		chosen.size < MIN_PER_LESSON || typeCounts.size < MIN_TYPES || plan.outline.objectives.some((o) => (counts.get(o.id) ?? 0) < MIN_PER_OBJECTIVE);
+	for (let round = 1; round < 6 && lacking(); round++) {
+		for (const list of perSentence) {
+			const draft = list[round];
+			if (!draft || !lacking()) continue;
+			const objectiveId = chooseObjective(plan.outline, draft, counts);
+			const helps =
+				chosen.size < MIN_PER_LESSON || !typeCounts.has(draft.type) || (counts.get(objectiveId) ?? 0) < MIN_PER_OBJECTIVE;
+			if (helps) add(draft);
+		}
 	}
-	return questions;
+	// an item that fits two objectives equally well moves to one that is short of questions
+	for (const objective of plan.outline.objectives) {
+		for (const draft of chosen.values()) {
+			if ((counts.get(objective.id) ?? 0) >= MIN_PER_OBJECTIVE) break;
+			const current = objectiveOf.get(draft.id)!;
+			if (current === objective.id || (counts.get(current) ?? 0) <= MIN_PER_OBJECTIVE) continue;
+			const score = (o: OutlineLesson['objectives'][number]) => o.keywords.filter((k) => draft.topicText.toLowerCase().includes(k.toLowerCase())).length;
+			const currentObjective = plan.outline.objectives.find((o) => o.id === current)!;
+			if (score(objective) === 0 || score(objective) < score(currentObjective)) continue;
+			objectiveOf.set(draft.id, objective.id);
+			counts.set(current, counts.get(current)! - 1);
+			counts.set(objective.id, (counts.get(objective.id) ?? 0) + 1);
+		}
+	}
+	return [...chosen.values()].map(({ topicText: _topic, ...rest }) => ({ ...rest, objectiveId: objectiveOf.get(rest.id)! }));
 }

@@ -36,17 +36,60 @@ export const REWRITES: Rewrite[] = [
 	{ pattern: /\bthe new bill\b/, replacement: 'the Reform and Modernization Act', when: /Reform and Modernization Act/ },
 	{ pattern: /^(\$[\d.]+ million) of the money\b/, replacement: "$1 of the Recovery Act's $40 million", when: /American Recovery and Reinvestment Act of 2009 provided \$40 million/ },
 	{ pattern: /\bthe agency\b/g, replacement: 'the ATF', when: /\bATF\b/ },
-	{ pattern: /\bunder the program\b/, replacement: 'under Project Gunrunner', when: /Gunrunner/ }
+	{ pattern: /\bunder the program\b/, replacement: 'under Project Gunrunner', when: /Gunrunner/ },
+	// "As of a 2011 report, total of 372": the stem needs the article the source left out
+	{ pattern: /^(As of an? \d{4} report), total of\b/, replacement: '$1, a total of' },
+	// "at least 1,856 guns were allowed to walk" only makes sense with the operation named
+	{ pattern: /^[Aa]t least ([\d,]+) guns were allowed to walk\b/, replacement: 'During Operation Fast and Furious, at least $1 guns were allowed to walk', when: /Fast and Furious/ },
+	// "including his failure to nominate": "his" is the President named only as "the Obama administration"
+	{ pattern: /(Obama administration[’']s\b.*), including his failure\b/, replacement: "$1, including President Obama's failure" },
+	// "courses in these subject areas": the areas are listed in an earlier paragraph; the stem says less
+	{ pattern: /\b(additional courses) in these subject areas\b/, replacement: '$1' },
+	// "since last year" is relative to an undated article: the stem says less rather than something unanchored
+	{ pattern: / since last year\b/, replacement: '' },
+	// "In Mexico, The National Center…": a capital carried over from a heading-like clause
+	{ pattern: /^((?:In|On|By|During|Since) [A-Z][\w ]{0,30}?), The\b/, replacement: '$1, the' }
 ];
+
+/** Offsets inside a quotation: rewrites never change anyone's quoted words. */
+function insideQuotation(text: string, at: number): boolean {
+	const before = text.slice(0, at);
+	const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+	const straight = (before.match(/"/g) ?? []).length;
+	return curly > 0 || straight % 2 === 1;
+}
+
+/**
+ * "an National…" and "a ATF…" read wrongly once a name is expanded or swapped: the article follows
+ * the sound of the next word (acronyms are spelt out letter by letter, so "an NRA", "an ATF" stay).
+ */
+export function fixArticles(text: string): string {
+	const outside = (fixed: (article: string) => string) => (match: string, article: string, at: number, whole: string) =>
+		insideQuotation(whole, at) ? match : fixed(article);
+	return text
+		.replace(/\b([Aa])n (?=(?:[B-DF-HJ-NP-TV-Z][a-z]|[b-df-hj-np-tv-z])[\p{L}-]*)(?!hour|honest|honou?r|heir)/gu, outside((a) => `${a} `))
+		.replace(/\b([Aa]) (?=[AEIOaeio][a-z])(?!one\b|once\b)/g, outside((a) => `${a}n `));
+}
 
 /** Applies every matching rewrite once, in table order, and restores an initial capital. */
 export function rewriteForDisplay(sentence: string, sourceText: string): string {
 	let text = sentence.replace(/\s+/g, ' ').replace(/ ([,.;:])/g, '$1');
 	for (const rule of REWRITES) {
 		if (rule.when && !rule.when.test(sourceText)) continue;
-		text = text.replace(rule.pattern, rule.replacement);
+		const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g';
+		let applied = false;
+		const global = rule.pattern.flags.includes('g');
+		text = text.replace(new RegExp(rule.pattern.source, flags), (...args: unknown[]) => {
+			const match = args[0] as string;
+			const groups = args.slice(1, -2) as (string | undefined)[];
+			const at = args.at(-2) as number;
+			if ((!global && applied) || insideQuotation(text, at)) return match;
+			applied = true;
+			// "$1" is a group; "$40 million" (no such group) is money, kept as written
+			return rule.replacement.replace(/\$(\d)/g, (literal: string, n: string) => (Number(n) >= 1 && Number(n) <= groups.length ? (groups[Number(n) - 1] ?? '') : literal));
+		});
 	}
-	return capitalise(text);
+	return capitalise(fixArticles(text));
 }
 
 export function capitalise(text: string): string {

@@ -1,0 +1,201 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { classifyLines } from '../../src/lib/content/clean';
+import { displayText, shortPublisher, splitNote } from '../../src/lib/content/display';
+import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import { GLOSSARY } from '../../src/lib/content/glossary';
+import { isSelfContained, renderClaim } from '../../src/lib/content/lessons';
+import { fixArticles, rewriteForDisplay } from '../../src/lib/content/rewrite';
+import type { GeneratedQuestion } from '../../src/lib/content/question-types';
+
+/** What a learner reads for a question: its stem, statement, claim, options and items. */
+function shownText(q: GeneratedQuestion): string {
+	const p = q.prompt as { stem: string; statement?: string; claim?: string; options?: { text: string }[]; items?: { text: string }[] };
+	return [p.stem, p.statement, p.claim, ...(p.options ?? []).map((o) => o.text), ...(p.items ?? []).map((i) => i.text)].filter(Boolean).join(' ');
+}
+
+const sources = readSourceFiles(path.resolve('src/sources'));
+let content: GeneratedContent;
+beforeAll(() => {
+	content = generateContent(sources);
+});
+const lesson = (id: string) => content.lessons.find((l) => l.id === id)!;
+
+describe('key figures say in words what each number counts', () => {
+	it('gives readable phrases, not fragments, and leaves out figures it cannot state', () => {
+		const figures = content.lessons.flatMap((l) => l.figures);
+		expect(figures.length).toBeGreaterThan(10);
+		for (const f of figures) {
+			expect(f.counts, f.value).not.toMatch(/^(of|or|to|in|and|for|by|such|them)\b/i);
+			expect(f.counts, f.value).not.toMatch(/\b(the|of|to|and|or|a|an|in|for|involving)$/i);
+			expect(f.counts.split(' ').length, f.value).toBeGreaterThanOrEqual(1);
+		}
+		const origins = lesson('origins').figures;
+		expect(origins.find((f) => f.value === '650')?.counts).toBe('cases referred for prosecution, 2005–2008');
+		expect(lesson('politics').figures.find((f) => f.value === '30,000')?.counts).toBe('people killed in the past four years');
+		// "60,000 of them" and "an additional 5 million" (no currency) cannot be stated cleanly
+		expect(content.lessons.flatMap((l) => l.figures).some((f) => f.value === '60,000' || f.value === '5 million')).toBe(false);
+	});
+
+	it('lists each figure once per lesson', () => {
+		for (const l of content.lessons) {
+			const keys = l.figures.map((f) => `${f.value}|${f.counts}`);
+			expect(new Set(keys).size, l.id).toBe(keys.length);
+			const values = l.figures.map((f) => f.value.replace(/^(approximately|about|nearly|over|more than|at least)\s+/i, ''));
+			expect(new Set(values).size, l.id).toBe(values.length);
+		}
+	});
+});
+
+describe('perspectives read as speaker, verb and a clean claim', () => {
+	it('keeps a handful per lesson, with balanced quotation marks and no mid-sentence capitals', () => {
+		for (const l of content.lessons) {
+			expect(l.perspectives.length, l.id).toBeLessThanOrEqual(6);
+			for (const p of l.perspectives) {
+				expect((p.claim.match(/“/g) ?? []).length, p.claim).toBe((p.claim.match(/”/g) ?? []).length);
+				if (!p.claim.startsWith('“')) expect(p.claim, p.claim).not.toMatch(/^(The|A|An|About|Asked|With)\b/);
+				expect(p.verb).not.toBe('according to');
+			}
+			const claims = l.perspectives.map((p) => p.claim);
+			expect(new Set(claims).size).toBe(claims.length);
+		}
+		const ig = lesson('inspector-general').perspectives;
+		expect(new Set(ig.map((p) => p.speakerId)).size).toBeGreaterThanOrEqual(4);
+	});
+
+	it('renders direct speech as a quotation and reported speech as a lower-cased clause', () => {
+		expect(renderClaim('With respect to not having a permanent head of ATF, that issue has not been raised to me', true)).toBe(
+			'“With respect to not having a permanent head of ATF, that issue has not been raised to me.”'
+		);
+		expect(renderClaim('About 70 percent of Gunrunner cases involve low level single defendants', false)).toBe(
+			'about 70 percent of Gunrunner cases involve low level single defendants.'
+		);
+		expect(renderClaim('there are “significant weaknesses” to Gunrunner that “undermine its effectiveness', false)).toBe(
+			'there are “significant weaknesses” to Gunrunner that “undermine its effectiveness”.'
+		);
+		expect(renderClaim('these are models for planned future tracing centers throughout Central America', false)).toBeUndefined();
+	});
+});
+
+describe('source metadata and source text as readers see them', () => {
+	it('shows a short publisher name and the catalogue notes as notes', () => {
+		expect(shortPublisher('Wikipedia (encyclopedia-style article, wiki markup headings such as ==History==)')).toBe('Wikipedia');
+		expect(shortPublisher('Talking Points Memo (TPM Muckraker)')).toBe('Talking Points Memo');
+		expect(shortPublisher('NBC News')).toBe('NBC News');
+		expect(splitNote('unknown (mentions events up to 2014)')).toEqual({ value: 'Unknown', note: 'Mentions events up to 2014' });
+		expect(splitNote('2010')).toEqual({ value: '2010' });
+		for (const l of content.lessons) for (const s of l.sources) expect(l.summary + s.title).not.toContain('wiki markup');
+	});
+
+	it('tidies whitespace for display without touching the raw text', () => {
+		expect(displayText('intelligence , according to a report obtained by  NBC News .')).toBe('intelligence, according to a report obtained by NBC News.');
+		expect(displayText('A\u00a0 U.S. program')).toBe('A U.S. program');
+	});
+
+	it("treats a news page's teaser that repeats the lead as page chrome", () => {
+		const nbc = sources.find((s) => s.id === 'nbc-gunrunner-misfires')!;
+		const lines = classifyLines(nbc.rawText);
+		expect(lines.find((l) => /^A\s+U\.S\. program aimed at/.test(l.text))).toMatchObject({ kind: 'chrome', reason: 'teaser repeating the next paragraph' });
+		expect(lines.find((l) => l.text.startsWith('A major Justice Department program'))?.kind).toBe('prose');
+		for (const line of lines) expect(nbc.rawText.slice(line.start, line.end)).toBe(line.text);
+	});
+
+	it('rewrites generated text only: never inside quotation marks, and keeps the article right', () => {
+		expect(fixArticles('an National Rifle Association-backed bill, an NRA-backed bill, an ATF agent')).toBe(
+			'a National Rifle Association-backed bill, an NRA-backed bill, an ATF agent'
+		);
+		expect(rewriteForDisplay('He said “the report is late” and the report is late.', 'the inspector general')).toBe(
+			"He said “the report is late” and the Inspector General's draft report is late."
+		);
+		expect(rewriteForDisplay('TPM called it “an National bill” today.', '')).toBe('TPM called it “an National bill” today.');
+		// a money figure in a replacement is money, not a capture group
+		expect(rewriteForDisplay('$10 million of the money was moved.', 'American Recovery and Reinvestment Act of 2009 provided $40 million')).toBe(
+			"$10 million of the Recovery Act's $40 million was moved."
+		);
+	});
+});
+
+describe('questions stand alone and are worth asking', () => {
+	it('drops lead-ins, split quotations, unresolved pronouns, relative time and "us"', () => {
+		expect(isSelfContained('Here’s a key graph in the draft of the report regarding the failures of the program:')).toBe(false);
+		expect(isSelfContained('He also declined to comment on the findings of the draft report at all.')).toBe(false);
+		expect(isSelfContained('The ATF states these are models for planned future tracing centers.')).toBe(false);
+		expect(isSelfContained('The Brady Campaign has been critical of the Obama administration’s record, including his failure to nominate a director.')).toBe(false);
+		expect(isSelfContained('Janet Napolitano said the ATF was one of her partners in some border matters.')).toBe(true);
+		expect(isSelfContained('ATF agents in one field division “told us they felt discouraged from conducting complex cases.')).toBe(false);
+		expect(isSelfContained('TPM asked Napolitano during a meeting with reporters last week about the ATF.')).toBe(false);
+		for (const q of content.questions) {
+			const text = shownText(q);
+			expect(text, q.id).not.toMatch(/\b(these are|his failure|Here’s a key graph|told us|tells us|last week)\b/);
+			expect(text, q.id).not.toContain('““');
+			expect(text, q.id).not.toMatch(/, The\b/);
+		}
+	});
+
+	it('asks no publication trivia, document numbers, founding years of other bodies or giveaway blanks', () => {
+		for (const q of content.questions) {
+			const text = shownText(q);
+			expect(text, q.id).not.toMatch(/Which source reports this|_____ Report|Report \d{2}-\d{3}|As of a _____ report|FY \d{4} and _____|Laredo, Arizona|an National/);
+			const p = q.prompt as { stem: string; statement?: string; claim?: string };
+			expect([p.stem, p.statement, p.claim].join(' ').split(/\s+/).length, q.id).toBeLessThan(80);
+			if (/was established in _____/.test(text)) expect(text, q.id).toMatch(/Gunrunner/);
+		}
+		const answersOf = (q: GeneratedQuestion) =>
+			q.answer.type === 'fill_blank' ? q.answer.accepted : q.prompt.type === 'multiple_choice' && q.answer.type === 'multiple_choice' ? [q.prompt.options.find((o) => o.id === (q.answer as { correctOptionId: string }).correctOptionId)!.text] : [];
+		for (const q of content.questions) for (const a of answersOf(q)) expect(['NBC News', 'TPM', 'KNXV-TV', 'Drew Wade', 'Michael Isikoff'], q.id).not.toContain(a);
+	});
+
+	it('writes money options with their currency and names the operation in "allowed to walk"', () => {
+		for (const q of content.questions) {
+			if (q.prompt.type === 'multiple_choice' && /million/.test(q.prompt.options.map((o) => o.text).join(' '))) for (const o of q.prompt.options) expect(o.text, q.id).toMatch(/^\$/);
+			if (/allowed to walk/.test(shownText(q))) expect(shownText(q), q.id).toMatch(/Fast and Furious/);
+		}
+	});
+
+	it('offers as "who said it" options only speakers of the same kind as the answer, never an outlet', () => {
+		const speakerNames = new Map(GLOSSARY.map((entry) => [entry.name.charAt(0).toUpperCase() + entry.name.slice(1), { kind: entry.kind, group: entry.group }]));
+		const attributions = content.questions.filter((q) => q.prompt.type === 'attribution');
+		expect(attributions.length).toBeGreaterThanOrEqual(8);
+		for (const q of attributions) {
+			if (q.prompt.type !== 'attribution' || q.answer.type !== 'attribution') continue;
+			const answerId = q.answer.correctOptionId;
+			const answer = speakerNames.get(q.prompt.options.find((o) => o.id === answerId)!.text)!;
+			for (const option of q.prompt.options) {
+				const speaker = speakerNames.get(option.text);
+				expect(speaker, `${q.id}: ${option.text}`).toBeDefined();
+				expect(speaker!.kind, `${q.id}: ${option.text}`).toBe(answer.kind);
+				expect(['media', 'journalist'], `${q.id}: ${option.text}`).not.toContain(speaker!.group);
+			}
+		}
+	});
+});
+
+describe('people and organisations', () => {
+	it('merges surnames and skips case names; shows acronyms with their full names', () => {
+		const gunwalking = lesson('gunwalking').actors.map((a) => a.name);
+		expect(gunwalking).toContain('Brian Terry');
+		expect(gunwalking).not.toContain('Terry');
+		expect(gunwalking).not.toContain('Hernandez');
+		const origins = lesson('origins').actors.map((a) => a.name);
+		expect(origins).toContain('Customs and Border Protection (CBP)');
+		expect(origins).toContain('Federal Bureau of Investigation (FBI)');
+		expect(origins).not.toContain('CBP');
+	});
+});
+
+describe('a varied bank', () => {
+	it('prefers different sentences over several items of one sentence, and has two ordering items where the timeline allows', () => {
+		const distinctShare = (questions: GeneratedQuestion[]) => new Set(questions.map((q) => q.citations.at(-1)!.sentenceId)).size / questions.length;
+		// most items come from a sentence of their own (the previous bank: 58 sentences for 118 items)
+		expect(distinctShare(content.questions.filter((q) => q.type !== 'ordering'))).toBeGreaterThan(0.65);
+		for (const l of content.lessons) expect(distinctShare(content.questions.filter((q) => q.lessonId === l.id && q.type !== 'ordering')), l.id).toBeGreaterThanOrEqual(0.5);
+		const withTwoOrderings = content.lessons.filter((l) => content.questions.filter((q) => q.lessonId === l.id && q.type === 'ordering').length >= 2);
+		expect(withTwoOrderings.length).toBeGreaterThanOrEqual(2);
+		for (const l of content.lessons) {
+			const orderings = content.questions.filter((q) => q.lessonId === l.id && q.type === 'ordering');
+			const sets = orderings.map((q) => q.citations.map((c) => c.sentenceId).sort().join());
+			expect(new Set(sets).size, l.id).toBe(sets.length);
+		}
+	});
+});
