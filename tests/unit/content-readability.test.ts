@@ -171,6 +171,22 @@ describe('questions stand alone and are worth asking', () => {
 	});
 });
 
+describe('key passages', () => {
+	it('never show a sentence that leans on one left out, nor half a quotation', () => {
+		for (const l of content.lessons) {
+			for (const passage of l.passages) {
+				const texts = passage.sentences.map((c) => c.text);
+				texts.forEach((text, i) => {
+					if (/^(He|She|It|They|This|These|His|Her|Their)\b/.test(text)) expect(i, `${l.id}: ${text}`).toBeGreaterThan(0);
+				});
+				const whole = texts.join(' ');
+				expect((whole.match(/“/g) ?? []).length, `${l.id}: ${passage.sectionTitle}`).toBe((whole.match(/”/g) ?? []).length);
+			}
+		}
+		expect(lesson('politics').passages.flatMap((p) => p.sentences.map((c) => c.text))).toContain('He also declined to comment on the pending legislation to reform ATF.');
+	});
+});
+
 describe('people and organisations', () => {
 	it('merges surnames and skips case names; shows acronyms with their full names', () => {
 		const gunwalking = lesson('gunwalking').actors.map((a) => a.name);

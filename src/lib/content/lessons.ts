@@ -420,7 +420,45 @@ export function keyPassageSentences(ordered: readonly Sentence[]): Sentence[] {
 			.slice(0, KEY_PASSAGE_LIMIT)
 			.map((x) => x.s.id)
 	);
-	return ordered.filter((s) => chosen.has(s.id));
+	return withContext(ordered, chosen);
+}
+
+/**
+ * A quoted sentence that needs its neighbour comes with it: "He also declined to comment" with the
+ * sentence naming him, a quotation split over two sentences with its other half. When the
+ * neighbour is not in the same paragraph, the sentence is left out instead.
+ */
+export function withContext(ordered: readonly Sentence[], chosen: ReadonlySet<string>): Sentence[] {
+	const kept = new Set<string>();
+	ordered.forEach((sentence, i) => {
+		if (!chosen.has(sentence.id)) return;
+		const needs: Sentence[] = [];
+		let at = i;
+		// walk back while the sentence leans on the one before it
+		while (at > 0 && (PRONOUN_START.test(ordered[at].text) || closesQuote(ordered[at].text))) {
+			at--;
+			needs.push(ordered[at]);
+		}
+		let ahead = i;
+		while (ahead + 1 < ordered.length && opensQuote(ordered[ahead].text)) {
+			ahead++;
+			needs.push(ordered[ahead]);
+		}
+		const sameParagraph = needs.every((n) => n.sourceId === sentence.sourceId && n.paragraphIndex === sentence.paragraphIndex);
+		const complete = !PRONOUN_START.test(ordered[at].text) && !closesQuote(ordered[at].text) && !opensQuote(ordered[ahead].text);
+		if (!sameParagraph || !complete) return;
+		kept.add(sentence.id);
+		for (const n of needs) kept.add(n.id);
+	});
+	return ordered.filter((s) => kept.has(s.id));
+}
+
+function opensQuote(text: string): boolean {
+	return (text.match(/“/g) ?? []).length > (text.match(/”/g) ?? []).length;
+}
+
+function closesQuote(text: string): boolean {
+	return (text.match(/”/g) ?? []).length > (text.match(/“/g) ?? []).length;
 }
 
 export function buildLesson(plan: LessonPlan, position: number, analysed: readonly AnalysedSource[]): LessonDocument {
