@@ -47,6 +47,8 @@ export const REWRITES: Rewrite[] = [
 	{ pattern: /\b(additional courses) in these subject areas\b/, replacement: '$1' },
 	// "since last year" is relative to an undated article: the stem says less rather than something unanchored
 	{ pattern: / since last year\b/, replacement: '' },
+	// "is also part of", "has also taken on": the "also" points at a sentence the reader has not seen
+	{ pattern: /\b(is|has|have|was|were) also\b/, replacement: '$1' },
 	// "In Mexico, The National Center…": a capital carried over from a heading-like clause
 	{ pattern: /^((?:In|On|By|During|Since) [A-Z][\w ]{0,30}?), The\b/, replacement: '$1, the' }
 ];
