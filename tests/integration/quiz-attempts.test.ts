@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { attemptAnswers, lessonProgress, quizAttempts } from '../../src/lib/server/db/schema';
+import { attemptAnswers, lessonProgress, questions, questionVersions, quizAttempts } from '../../src/lib/server/db/schema';
 import type { Database } from '../../src/lib/server/db/client';
 import {
 	loadAttemptForTaking,
@@ -220,6 +220,37 @@ describeEachDatabase('quiz bad input', (getDb) => {
 		const closed = await snapshot(db, id);
 		await expectRefused(saveResponses(db, owner, id, reader({})), 409, /already been submitted/);
 		expect(await snapshot(db, id)).toEqual(closed);
+	});
+
+	it('grades by the question version drawn, even after a newer version becomes current (and is cached)', async () => {
+		const { db } = getDb().handle;
+		const lesson = await createLessonWithQuestions(db, { questionCount: 6 });
+		const [early, late] = [await createUser(db), await createUser(db)];
+		const first = await startOrResumeAttempt(db, early, lesson.id);
+		const form = answerForm(await loadAttemptForTaking(db, early, first.id), lesson, () => true);
+		// grade one attempt so version 1 of every question is in memory
+		const warm = await startOrResumeAttempt(db, late, lesson.id);
+		await submitAttempt(db, late, warm.id, reader(answerForm(await loadAttemptForTaking(db, late, warm.id), lesson, () => true)));
+		// version 2 of the multiple-choice question moves the right answer to another option
+		const mc = lesson.questions.find((q) => q.prompt.type === 'multiple_choice')!;
+		await db.insert(questionVersions).values({
+			questionId: mc.id,
+			version: 2,
+			prompt: mc.prompt,
+			answer: { type: 'multiple_choice', correctOptionId: 'a' },
+			explanation: 'Changed.',
+			citations: [],
+			contentHash: `${mc.id}-v2`
+		});
+		await db.update(questions).set({ currentVersion: 2 }).where(eq(questions.id, mc.id));
+		// the open attempt drew version 1: its right answers stay right
+		expect(await submitAttempt(db, early, first.id, reader(form))).toMatchObject({ score: 100 });
+		// a new attempt draws version 2, and the old right answer is now wrong
+		const retake = await startOrResumeAttempt(db, early, lesson.id);
+		const shown = await loadAttemptForTaking(db, early, retake.id);
+		const oldRight = answerForm(shown, lesson, () => true);
+		const result = await submitAttempt(db, early, retake.id, reader(oldRight));
+		expect(result.correctCount).toBe(shown.questions.length - 1);
 	});
 
 	it('refuses an attempt posted under another lesson or an unknown lesson: nothing changes', async () => {

@@ -28,6 +28,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4393);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const BENCH_LESSON = 'bench-quiz-lesson';
 const CONNECTIONS = 50;
+const DEFAULT_POOL_SIZE = 20;
 
 export interface SubmissionFigures {
 	engine: 'pglite' | 'postgres';
@@ -49,6 +50,8 @@ export interface PageFigures {
 }
 
 export interface QuizBenchResult {
+	/** 1-minute load average before and after each submission run: other work on the machine skews the figures */
+	loadAverages: { engine: string; before: number; after: number }[];
 	submissions: SubmissionFigures[];
 	pages: PageFigures[];
 	quizPageJsGzipBytes: number;
@@ -64,8 +67,11 @@ export async function benchQuiz(log: (line: string) => void = console.log): Prom
 	const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	if (pgAdmin) engines.push('postgres');
 	else log('quiz bench: PostgreSQL skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
+	// BENCH_QUIZ_ENGINES=postgres (or pglite) runs one engine only, for quicker profiling rounds
+	const only = process.env.BENCH_QUIZ_ENGINES?.split(',');
+	if (only) engines.splice(0, engines.length, ...engines.filter((e) => only.includes(e)));
 
-	const result: QuizBenchResult = { submissions: [], pages: [], quizPageJsGzipBytes: 0, quizPageJsFiles: 0 };
+	const result: QuizBenchResult = { loadAverages: [], submissions: [], pages: [], quizPageJsGzipBytes: 0, quizPageJsFiles: 0 };
 	for (const engine of engines) {
 		const target = await freshDatabase(engine, pgAdmin);
 		try {
@@ -74,7 +80,9 @@ export async function benchQuiz(log: (line: string) => void = console.log): Prom
 			const seeded = await withDatabase(target, (db) => seedBench(db, Number(process.env.BENCH_QUIZ_LEARNERS ?? (engine === 'pglite' ? 3000 : 6000))));
 			log(`quiz bench [${engine}]: ${seeded.attempts.length} open attempts ready`);
 			await withServer(buildDir, target, async () => {
+				const before = os.loadavg()[0];
 				const submission = await benchSubmissions(seeded);
+				result.loadAverages.push({ engine, before, after: os.loadavg()[0] });
 				const pages = await benchPages(seeded);
 				result.pages.push({ engine, ...pages });
 				if (engine === 'pglite') Object.assign(result, await quizPageJavaScript(buildDir, seeded.browsingCookie));
@@ -103,6 +111,8 @@ export function formatQuizBench(r: QuizBenchResult): string {
 		...r.submissions.map(
 			(s) => `| ${s.engine} | ${s.submissions} | ${s.perSecond.toFixed(0)} | ${s.p50Ms} ms | ${s.p99Ms} ms | ${s.errors} | ${s.storedSubmitted} |`
 		),
+		'',
+		`Load average (1 min) before → after the submission run: ${r.loadAverages.map((l) => `${l.engine} ${l.before.toFixed(2)} → ${l.after.toFixed(2)}`).join(', ')}; PostgreSQL pool size ${process.env.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE}.`,
 		'',
 		'Signed-in pages, 10 connections, requests/s and share of the bare `/about` page:',
 		'',
@@ -168,14 +178,16 @@ async function withDatabase<T>(target: Target, work: (db: Database) => Promise<T
 }
 
 async function withServer(buildDir: string, target: Target, work: () => Promise<void>): Promise<void> {
-	const server: ChildProcess = spawn(process.execPath, [buildDir], {
+	// BENCH_CPU_PROF_DIR=<dir> writes a V8 CPU profile of each server run there (open it in Chrome DevTools)
+	const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF_DIR)}`] : [];
+	const server: ChildProcess = spawn(process.execPath, [...profile, buildDir], {
 		env: {
 			...process.env,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN,
 			DATABASE_URL: target.databaseUrl,
-			DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20'
+			DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? String(DEFAULT_POOL_SIZE)
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

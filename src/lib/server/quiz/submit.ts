@@ -1,9 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { selectRows, type Database } from '../db';
-import { attemptAnswers, quizAttempts } from '../db/schema';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database } from '../db';
+import { quizAttempts } from '../db/schema';
 import { gradeResponse, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
 import { readResponses, type FieldReader } from './attempts';
+import type { QuestionResponse } from '../../content/question-types';
 import { attemptNotFound, attemptNotInLesson } from './errors';
 import { questionVersionContents } from './question-versions';
 
@@ -16,6 +18,81 @@ export interface SubmitResult {
 	/** true when this request found the attempt already submitted (a double click, a resent form) */
 	alreadySubmitted: boolean;
 }
+
+interface AttemptToGrade {
+	userId: string;
+	lessonId: string;
+	state: 'in_progress' | 'submitted';
+	seed: number;
+	score: number | null;
+	correctCount: number | null;
+	questionCount: number;
+	/** position, question id, question version, stored response: in position order */
+	answers: { p: number; q: string; v: number; r: unknown }[];
+}
+
+/**
+ * A statement prepared once per database under a name: PostgreSQL parses and plans it once per
+ * connection instead of on every submission, and drizzle builds its text once.
+ */
+function namedStatement(name: string, build: () => SQL) {
+	const prepared = new WeakMap<Database, { execute(params: Record<string, unknown>): Promise<unknown> }>();
+	const dialect = new PgDialect();
+	return async <T>(db: Database, params: Record<string, unknown>): Promise<T[]> => {
+		let statement = prepared.get(db);
+		if (!statement) prepared.set(db, (statement = db._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false)));
+		return ((await statement.execute(params)) as { rows: T[] }).rows;
+	};
+}
+
+/** The attempt with its answers as one row and one JSON value: far less to decode than a row per question. */
+const attemptToGrade = namedStatement(
+	'quiz_attempt_to_grade',
+	() => sql`
+		select a.user_id as "userId", a.lesson_id as "lessonId", a.state, a.seed, a.score,
+		       a.correct_count as "correctCount", a.question_count as "questionCount",
+		       coalesce((select json_agg(json_build_object('p', x.position, 'q', x.question_id, 'v', x.question_version, 'r', x.response) order by x.position)
+		                 from attempt_answers as x where x.attempt_id = a.id), '[]'::json) as answers
+		from quiz_attempts as a
+		where a.id = ${sql.placeholder('attemptId')}`
+);
+
+/**
+ * Closes the attempt if still open, and only through that closing stores the graded answers and
+ * the progress summary: one statement, so one transaction.
+ */
+const closeAttempt = namedStatement(
+	'quiz_close_attempt',
+	() => sql`
+		with closed as (
+			update quiz_attempts
+			set state = 'submitted', score = ${sql.placeholder('score')}, correct_count = ${sql.placeholder('correctCount')}, submitted_at = ${sql.placeholder('now')}
+			where id = ${sql.placeholder('attemptId')} and user_id = ${sql.placeholder('userId')} and state = 'in_progress'
+			returning user_id, lesson_id
+		), answers as (
+			update attempt_answers as a
+			set fraction = v.fraction,
+			    response = nullif(v.response, 'null'::jsonb),
+			    answered_at = case
+			      when a.response is not distinct from nullif(v.response, 'null'::jsonb) then a.answered_at
+			      when nullif(v.response, 'null'::jsonb) is null then null
+			      else ${sql.placeholder('now')} end
+			from closed, jsonb_to_recordset(${sql.placeholder('graded')}::jsonb) as v(position int, response jsonb, fraction real)
+			where a.attempt_id = ${sql.placeholder('attemptId')} and a.position = v.position
+			returning 1
+		), progress as (
+			insert into lesson_progress as p (user_id, lesson_id, attempts_submitted, best_score, latest_score, last_attempt_at)
+			select user_id, lesson_id, 1, ${sql.placeholder('score')}, ${sql.placeholder('score')}, ${sql.placeholder('now')} from closed
+			on conflict (user_id, lesson_id) do update set
+				attempts_submitted = p.attempts_submitted + 1,
+				best_score = greatest(coalesce(p.best_score, 0), excluded.best_score),
+				latest_score = excluded.latest_score,
+				last_attempt_at = excluded.last_attempt_at,
+				updated_at = now()
+			returning 1
+		)
+		select (select count(*) from closed)::int as closed`
+);
 
 /**
  * Saves the form's responses (if any), grades every question and closes the attempt. The writes are
@@ -31,25 +108,7 @@ export async function submitAttempt(
 	value?: FieldReader,
 	lessonId?: string
 ): Promise<SubmitResult> {
-	const rows = await db
-		.select({
-			userId: quizAttempts.userId,
-			lessonId: quizAttempts.lessonId,
-			state: quizAttempts.state,
-			seed: quizAttempts.seed,
-			score: quizAttempts.score,
-			correctCount: quizAttempts.correctCount,
-			questionCount: quizAttempts.questionCount,
-			position: attemptAnswers.position,
-			questionId: attemptAnswers.questionId,
-			questionVersion: attemptAnswers.questionVersion,
-			response: attemptAnswers.response
-		})
-		.from(quizAttempts)
-		.innerJoin(attemptAnswers, eq(attemptAnswers.attemptId, quizAttempts.id))
-		.where(eq(quizAttempts.id, attemptId))
-		.orderBy(asc(attemptAnswers.position));
-	const attempt = rows[0];
+	const [attempt] = await attemptToGrade<AttemptToGrade>(db, { attemptId });
 	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
 	// a form posted under another lesson's address (or a made-up one) changes nothing
 	if (lessonId !== undefined && attempt.lessonId !== lessonId) throw attemptNotInLesson();
@@ -59,10 +118,11 @@ export async function submitAttempt(
 	}
 
 	// prompts and keys from the in-memory copy of the (immutable) question versions
-	const content = await questionVersionContents(db, rows.map((row) => ({ questionId: row.questionId, version: row.questionVersion })));
-	const questions = rows.map((row) => {
-		const { prompt, answer } = content(row.questionId, row.questionVersion);
-		return { position: row.position, prompt, answer, stored: isResponseFor(prompt, row.response) ? row.response : null };
+	const content = await questionVersionContents(db, attempt.answers.map((a) => ({ questionId: a.q, version: a.v })));
+	const questions = attempt.answers.map((a) => {
+		const { prompt, answer } = content(a.q, a.v);
+		const stored = a.r as QuestionResponse | null;
+		return { position: a.p, prompt, answer, stored: isResponseFor(prompt, stored) ? stored : null };
 	});
 	// responses in the form replace the saved ones; without a form, the saved ones are graded
 	const submitted = value ? readResponses(questions, attempt.seed, value) : null;
@@ -74,38 +134,14 @@ export async function submitAttempt(
 	const now = new Date();
 
 	// the stored responses become exactly the graded ones, even if an autosave raced the submission
-	const [outcome] = await selectRows<{ closed: number }>(
-		db,
-		sql`
-		with closed as (
-			update quiz_attempts
-			set state = 'submitted', score = ${score}, correct_count = ${correctCount}, submitted_at = ${now}
-			where id = ${attemptId} and user_id = ${userId} and state = 'in_progress'
-			returning user_id, lesson_id
-		), answers as (
-			update attempt_answers as a
-			set fraction = v.fraction,
-			    response = nullif(v.response, 'null'::jsonb),
-			    answered_at = case
-			      when a.response is not distinct from nullif(v.response, 'null'::jsonb) then a.answered_at
-			      when nullif(v.response, 'null'::jsonb) is null then null
-			      else ${now} end
-			from closed, jsonb_to_recordset(${JSON.stringify(graded)}::jsonb) as v(position int, response jsonb, fraction real)
-			where a.attempt_id = ${attemptId} and a.position = v.position
-			returning 1
-		), progress as (
-			insert into lesson_progress as p (user_id, lesson_id, attempts_submitted, best_score, latest_score, last_attempt_at)
-			select user_id, lesson_id, 1, ${score}, ${score}, ${now} from closed
-			on conflict (user_id, lesson_id) do update set
-				attempts_submitted = p.attempts_submitted + 1,
-				best_score = greatest(coalesce(p.best_score, 0), excluded.best_score),
-				latest_score = excluded.latest_score,
-				last_attempt_at = excluded.last_attempt_at,
-				updated_at = now()
-			returning 1
-		)
-		select (select count(*) from closed)::int as closed`
-	);
+	const [outcome] = await closeAttempt<{ closed: number }>(db, {
+		score,
+		correctCount,
+		now,
+		attemptId,
+		userId,
+		graded: JSON.stringify(graded)
+	});
 	if (outcome?.closed === 1) return { ...base, score, correctCount, alreadySubmitted: false };
 
 	// another request closed it first: its stored result is the result
