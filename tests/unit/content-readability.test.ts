@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { classifyLines } from '../../src/lib/content/clean';
-import { displayText, shortPublisher, splitNote } from '../../src/lib/content/display';
+import { asInnerQuotation, displayText, shortPublisher, splitNote } from '../../src/lib/content/display';
 import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
 import { GLOSSARY } from '../../src/lib/content/glossary';
 import { isSelfContained, renderClaim } from '../../src/lib/content/lessons';
@@ -86,6 +86,11 @@ describe('source metadata and source text as readers see them', () => {
 		expect(splitNote('unknown (mentions events up to 2014)')).toEqual({ value: 'Unknown', note: 'Mentions events up to 2014' });
 		expect(splitNote('2010')).toEqual({ value: '2010' });
 		for (const l of content.lessons) for (const s of l.sources) expect(l.summary + s.title).not.toContain('wiki markup');
+	});
+
+	it('nests a quotation inside a quoted passage with single marks', () => {
+		expect(asInnerQuotation('saying the document was only a “working draft.”')).toBe('saying the document was only a ‘working draft.’');
+		expect(asInnerQuotation('firearms considered "tools of the trade"')).toBe('firearms considered ‘tools of the trade’');
 	});
 
 	it('tidies whitespace for display without touching the raw text', () => {

@@ -39,3 +39,11 @@ export function splitNote(field: string): NotedValue {
 function capitalised(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Quotation marks inside a quotation become single ones: “saying it was only a ‘working draft.’” */
+export function asInnerQuotation(text: string): string {
+	return text
+		.replace(/“/g, '‘')
+		.replace(/”/g, '’')
+		.replace(/"([^"]*)"/g, '‘$1’');
+}

@@ -7,7 +7,6 @@ import { normaliseAnswer } from './normalise';
 import { formatLike, isWrittenInWords } from './numbers';
 import { COURSE_PREMISE, type OutlineLesson } from './outline';
 import { containsNormalised, isAlsoTrue, isTrivialAnswer, overlap } from './question-filters';
-import { displayText } from './display';
 import type { Choice, Citation, GeneratedQuestion, QuestionType } from './question-types';
 import type { AnalysedSource, Entity, Sentence, TimelineEvent } from './types';
 
@@ -57,7 +56,7 @@ function sourceTitle(corpus: QuestionCorpus, sourceId: string): string {
 }
 
 function quoteExplanation(corpus: QuestionCorpus, sentences: readonly Sentence[], lead = ''): string {
-	const quotes = sentences.map((s) => `“${displayText(s.text)}” (${sourceTitle(corpus, s.sourceId)})`).join(' ');
+	const quotes = sentences.map((s) => `“${s.text}” (${sourceTitle(corpus, s.sourceId)})`).join(' ');
 	return `${lead}${lead ? ' ' : ''}The source says: ${quotes}`;
 }
 
@@ -533,7 +532,7 @@ function orderingDraft(lessonId: string, group: readonly TimelineEvent[], ownYea
 		id, lessonId, type: 'ordering',
 		prompt: { type: 'ordering', stem: 'Put these events in order, earliest first.', items: rankBy(items, id, (i) => i.id) },
 		answer: { type: 'ordering', order: items.map((i) => i.id) },
-		explanation: `In order: ${group.map((e) => `${e.dateText}: ${e.text}`).join(' ')} The sources: ${group.map((e) => `“${displayText(e.citation.text)}”`).join(' ')}`,
+		explanation: `In order: ${group.map((e) => `${e.dateText}: ${e.text}`).join(' ')} The sources: ${group.map((e) => `“${e.citation.text}”`).join(' ')}`,
 		citations, topicText: group.filter((e) => ownYears.has(e.year)).map((e) => e.text).join(' ')
 	};
 }
