@@ -217,6 +217,7 @@ for (const js of [true, false]) {
 				await page.goto(attemptUrl);
 				await page.getByRole('button', { name: 'Retake the quiz' }).click();
 				await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+				if (js) await expect(page.getByRole('heading', { level: 2, name: /^Attempt \d+: \d+ questions$/ })).toBeFocused();
 				plan = await answerAll(page, keys, (i) => i % 2 === 0, js);
 				await page.getByRole('button', { name: 'Submit answers' }).click();
 				await expect(page).toHaveURL(/\/attempts\//);
