@@ -4,7 +4,8 @@ import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { classifyLines } from '../../src/lib/content/clean';
 import { asInnerQuotation, displayText, shortPublisher, splitNote } from '../../src/lib/content/display';
 import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
-import { GLOSSARY } from '../../src/lib/content/glossary';
+import { aliasesOf, GLOSSARY } from '../../src/lib/content/glossary';
+import { containsNormalised } from '../../src/lib/content/question-filters';
 import { isSelfContained, renderClaim } from '../../src/lib/content/lessons';
 import { fixArticles, rewriteForDisplay } from '../../src/lib/content/rewrite';
 import type { GeneratedQuestion } from '../../src/lib/content/question-types';
@@ -141,7 +142,7 @@ describe('questions stand alone and are worth asking', () => {
 	it('asks no publication trivia, document numbers, founding years of other bodies or giveaway blanks', () => {
 		for (const q of content.questions) {
 			const text = shownText(q);
-			expect(text, q.id).not.toMatch(/Which source reports this|_____ Report|Report \d{2}-\d{3}|As of a _____ report|FY \d{4} and _____|Laredo, Arizona|an National/);
+			expect(text, q.id).not.toMatch(/Which source reports this|_____ Report|Report \d{2}-\d{3}|As of a _____ report|FY \d{4} and _____|Laredo, Arizona|an National|President _____|additional courses/);
 			const p = q.prompt as { stem: string; statement?: string; claim?: string };
 			expect([p.stem, p.statement, p.claim].join(' ').split(/\s+/).length, q.id).toBeLessThan(80);
 			if (/was established in _____/.test(text)) expect(text, q.id).toMatch(/Gunrunner/);
@@ -166,8 +167,12 @@ describe('questions stand alone and are worth asking', () => {
 			if (q.prompt.type !== 'attribution' || q.answer.type !== 'attribution') continue;
 			const answerId = q.answer.correctOptionId;
 			const answer = speakerNames.get(q.prompt.options.find((o) => o.id === answerId)!.text)!;
+			const cited = q.citations.map((c) => c.text).join(' ');
 			for (const option of q.prompt.options) {
 				const speaker = speakerNames.get(option.text);
+				// a body the cited sentence names (the finding's subject, the report it appeared in) is not a distractor
+				const entry = GLOSSARY.find((g) => g.name.toLowerCase() === option.text.toLowerCase())!;
+				if (option.id !== answerId) for (const named of [entry.id, ...(entry.partOf ?? [])]) expect(aliasesOf(named).some((alias) => containsNormalised(cited, alias)), `${q.id}: ${option.text}`).toBe(false);
 				expect(speaker, `${q.id}: ${option.text}`).toBeDefined();
 				expect(speaker!.kind, `${q.id}: ${option.text}`).toBe(answer.kind);
 				expect(['media', 'journalist'], `${q.id}: ${option.text}`).not.toContain(speaker!.group);

@@ -312,6 +312,8 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 	if (blank.kind === 'organisation' && blank.entity.glossaryId && hasRelatedOrganisation(blank.entity.glossaryId)) return undefined;
 	const citations = [citeSentence(blank.sentence)];
 	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
+	// "President _____": who held the office is general knowledge, not what the source teaches
+	if (blank.kind === 'person' && /\bPresident\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	const accepted = [...new Set([blank.answer, ...(entry ? aliasesOf(entry.id) : [])])];
 	const hint = blank.kind === 'year' ? 'a year' : blank.kind === 'number' ? 'a number' : `the name of ${/^[aeiou]/.test(blank.kindNoun) ? 'an' : 'a'} ${blank.kindNoun}`;
 	return {
@@ -464,6 +466,9 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 			)
 				// someone else saying much the same thing would make two options right
 				.filter(([id]) => !sameOffice(id, attribution.speakerId))
+				// a body the sentence names (the finding's subject, "within ATF itself", or the report it
+				// appeared in) and its parts are not offered as its author
+				.filter(([id]) => ![id, ...(glossaryEntry(id)?.partOf ?? [])].some((named) => speakerNamedIn(claim, named) || speakerNamedIn(sentence.text, named)))
 				// someone (or a part of someone) on a side of the same question would make two options right
 				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
 		// the lesson's own speakers first (same topic), then others quoted in the course
@@ -580,7 +585,10 @@ function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<strin
 	let best = '';
 	let bestScore = 0;
 	for (const objective of outline.objectives) {
-		const score = objective.keywords.filter((k) => draft.topicText.toLowerCase().includes(k.toLowerCase())).length;
+		// a "who said it" item belongs, among equals, to an objective about comparing claims
+		const score =
+			objective.keywords.filter((k) => draft.topicText.toLowerCase().includes(k.toLowerCase())).length +
+			(draft.type === 'attribution' && /\bclaims\b/.test(objective.text) ? 0.5 : 0);
 		// on a tie, the objective with fewer questions so far: coverage spreads over the objectives
 		if (score > bestScore || (score > 0 && score === bestScore && (counts.get(objective.id) ?? 0) < (counts.get(best) ?? 0))) {
 			best = objective.id;

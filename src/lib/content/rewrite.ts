@@ -43,8 +43,9 @@ export const REWRITES: Rewrite[] = [
 	{ pattern: /^[Aa]t least ([\d,]+) guns were allowed to walk\b/, replacement: 'During Operation Fast and Furious, at least $1 guns were allowed to walk', when: /Fast and Furious/ },
 	// "including his failure to nominate": "his" is the President named only as "the Obama administration"
 	{ pattern: /(Obama administration[’']s\b.*), including his failure\b/, replacement: "$1, including President Obama's failure" },
-	// "courses in these subject areas": the areas are listed in an earlier paragraph; the stem says less
-	{ pattern: /\b(additional courses) in these subject areas\b/, replacement: '$1' },
+	// "In GAO Report 09-709, the ATF reports the National Tracing Center, "conducts…": the report's
+	// number is not a fact to learn, and the clause needs its "that" to read as a sentence
+	{ pattern: /^In [A-Z]{2,6} Report [\d-]+, (the [A-Z]{2,6}) reports (the [A-Z][\w ]+?), (["“])/, replacement: '$1 reports that $2 $3' },
 	// "since last year" is relative to an undated article: the stem says less rather than something unanchored
 	{ pattern: / since last year\b/, replacement: '' },
 	// "is also part of", "has also taken on": the "also" points at a sentence the reader has not seen
