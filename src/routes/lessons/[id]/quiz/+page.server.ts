@@ -19,11 +19,18 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		lesson: { id: lesson.id, title: lesson.title },
 		attempt,
-		// the start page says how long the quiz is: a draw keeps questions that give each other away apart
-		questionCount: attempt ? attempt.questions.length : drawQuestions(await loadQuestionBank(db, lesson.id), 0).length,
+		// the start page says how long the quiz is; keeping questions that give each other away apart
+		// can make one draw shorter than another, so it gives the range
+		questionCount: attempt ? { fewest: attempt.questions.length, most: attempt.questions.length } : quizLengths(await loadQuestionBank(db, lesson.id)),
 		progress: { attemptsSubmitted: progress.attemptsSubmitted, bestScore: progress.bestScore, latestScore: progress.latestScore }
 	};
 };
+
+/** The fewest and most questions a draw from this bank gives, over a spread of seeds. */
+function quizLengths(bank: Parameters<typeof drawQuestions>[0]) {
+	const lengths = Array.from({ length: 24 }, (_, seed) => drawQuestions(bank, seed * 7919 + 1).length);
+	return { fewest: Math.min(...lengths), most: Math.max(...lengths) };
+}
 
 function fieldReader(form: FormData) {
 	return (name: string) => {
