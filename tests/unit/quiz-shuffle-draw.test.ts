@@ -122,12 +122,12 @@ describe('presenting a prompt for an attempt', () => {
 });
 
 describe('keeping questions that give each other away apart', () => {
-	it('draws at most one question per cited sentence and never two with the same answer', () => {
+	it('draws at most one question per cited sentence and never two typed answers that are the same', () => {
 		// 30 questions over 12 sentences; answers repeat every 7 questions
 		const questions = Array.from({ length: 30 }, (_, i) => ({
 			id: `q${i}`,
 			objectiveId: `o${i % 3}`,
-			type: ['multiple_choice', 'fill_blank', 'numeric'][i % 3],
+			type: ['fill_blank', 'numeric'][i % 2],
 			citedSentences: [`src#s${i % 12}`],
 			answerKeys: [`answer ${i % 7}`]
 		}));
@@ -136,6 +136,23 @@ describe('keeping questions that give each other away apart', () => {
 			expect(drawn.length).toBe(7);
 			expect(new Set(drawn.flatMap((q) => q.citedSentences)).size).toBe(drawn.length);
 			expect(new Set(drawn.flatMap((q) => q.answerKeys)).size).toBe(drawn.length);
+		}
+	});
+
+	it('lets two choice questions share an answer only to fill a quiz, never a choice and a typed answer', () => {
+		const q = (id: string, type: string, sentence: string, answer: string) => ({ id, objectiveId: 'o', type, citedSentences: [sentence], answerKeys: [answer] });
+		const whoSaid = [1, 2, 3].map((n) => q(`who${n}`, 'attribution', `s${n}`, 'atf'));
+		const country = [q('fill-country', 'fill_blank', 's4', 'colombia'), q('mc-country', 'multiple_choice', 's5', 'colombia')];
+		for (const seed of [1, 2, 3, 4, 5]) {
+			// enough other questions: no answer is shared
+			const others = [6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => q(`other${n}`, 'true_false', `s${n}`, `answer ${n}`));
+			const full = drawQuestions([...whoSaid, ...country, ...others], seed);
+			expect(full.filter((d) => d.answerKeys[0] === 'atf')).toHaveLength(1);
+			expect(full.filter((d) => d.answerKeys[0] === 'colombia')).toHaveLength(1);
+			// too few: the three "who said it" questions all come in, but still only one "colombia"
+			const short = drawQuestions([...whoSaid, ...country], seed);
+			expect(short.filter((d) => d.answerKeys[0] === 'atf')).toHaveLength(3);
+			expect(short.filter((d) => d.answerKeys[0] === 'colombia')).toHaveLength(1);
 		}
 	});
 
@@ -155,7 +172,7 @@ describe('keeping questions that give each other away apart', () => {
 		expect(citedSentencesOf([{ sourceId: 'a', sentenceId: 's1', start: 0, end: 1, text: '' }, { bad: true }])).toEqual(['a#s1']);
 	});
 
-	it('in every lesson of the real generated bank, no attempt repeats a cited sentence or an answer', () => {
+	it('in every lesson of the real generated bank, no attempt repeats a cited sentence or an answer (but between choice questions)', () => {
 		const content = generateContent(readSourceFiles(path.resolve('src/sources')));
 		const banks = new Map<string, (BankQuestion & { answerKeys: string[]; citedSentences: string[] })[]>();
 		for (const q of content.questions) {
@@ -170,14 +187,19 @@ describe('keeping questions that give each other away apart', () => {
 			for (let seed = 0; seed < 40; seed++) {
 				const drawn = drawQuestions(bank, seed);
 				const sentences = drawn.flatMap((q) => q.citedSentences);
-				const answers = drawn.flatMap((q) => q.answerKeys);
 				expect(new Set(sentences).size, `${lessonId} seed ${seed}`).toBe(sentences.length);
-				expect(new Set(answers).size, `${lessonId} seed ${seed}`).toBe(answers.length);
+				const choice = (q: (typeof bank)[number]) => q.type === 'multiple_choice' || q.type === 'attribution';
+				const shareAnswer = (a: (typeof bank)[number], b: (typeof bank)[number]) => a.answerKeys.some((k) => b.answerKeys.includes(k));
+				for (const a of drawn) {
+					for (const b of drawn) {
+						if (a !== b && shareAnswer(a, b)) expect(choice(a) && choice(b), `${lessonId} seed ${seed}: ${a.id} and ${b.id}`).toBe(true);
+					}
+				}
 				// a short quiz is only as short as the bank forces: every question left out would give one away
 				if (drawn.length < QUIZ_LENGTH) {
 					const left = bank.filter((q) => !drawn.includes(q));
 					const clashes = (q: (typeof bank)[number]) =>
-						q.citedSentences.some((x) => sentences.includes(x)) || q.answerKeys.some((x) => answers.includes(x));
+						q.citedSentences.some((x) => sentences.includes(x)) || drawn.some((d) => shareAnswer(q, d) && !(choice(q) && choice(d)));
 					expect(left.filter((q) => !clashes(q)).map((q) => q.id), `${lessonId} seed ${seed}`).toEqual([]);
 				}
 				expect(drawn.length, lessonId).toBeGreaterThan(0);

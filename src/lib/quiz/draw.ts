@@ -42,47 +42,45 @@ export function answerKeysOf(prompt: QuestionPrompt, answer: QuestionAnswer): st
 /**
  * Picks `count` questions (fewer if the bank is smaller) so that objectives and types are spread as
  * evenly as the bank allows, then shuffles their order. Deterministic for a given seed. No two
- * picked questions cite the same source sentence or share an answer, so one question never gives
- * another away; when the bank cannot fill the quiz without that, the quiz is shorter.
+ * picked questions cite the same source sentence, and none share an answer unless both are choice
+ * questions and the quiz would otherwise be short; so one question never gives another away, and
+ * when the bank cannot fill the quiz without that, the quiz is shorter.
  */
 export function drawQuestions<Q extends BankQuestion>(bank: readonly Q[], seed: number, count = QUIZ_LENGTH): Q[] {
 	// sort first so the draw depends on the bank's content, not the order the database returned it in
 	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	let remaining = seededShuffle(sorted, deriveSeed(seed, 'draw'));
+	const shuffled = seededShuffle(sorted, deriveSeed(seed, 'draw'));
 	const perObjective = new Map<string, number>();
 	const perType = new Map<string, number>();
-	const usedSentences = new Set<string>();
-	const usedAnswers = new Set<string>();
 	const chosen: Q[] = [];
-	while (chosen.length < count && remaining.length > 0) {
-		// the least-covered objective first, then the least-used type, then the question ruling out
-		// fewest others (a longer quiz); ties keep the shuffled order
-		const cost = remaining.map((q) => coverage(q, perObjective, perType) + overlaps(q, remaining));
-		let best = 0;
-		for (let i = 1; i < remaining.length; i++) if (cost[i] < cost[best]) best = i;
-		const [question] = remaining.splice(best, 1);
-		perObjective.set(question.objectiveId, (perObjective.get(question.objectiveId) ?? 0) + 1);
-		perType.set(question.type, (perType.get(question.type) ?? 0) + 1);
-		chosen.push(question);
-		for (const s of question.citedSentences ?? []) usedSentences.add(s);
-		for (const a of question.answerKeys ?? []) usedAnswers.add(a);
-		remaining = remaining.filter(
-			(q) => !(q.citedSentences ?? []).some((s) => usedSentences.has(s)) && !(q.answerKeys ?? []).some((a) => usedAnswers.has(a))
-		);
+	// first every clash rules a question out; if that leaves the quiz short, two choice questions
+	// may share a correct answer (each shows it among its options anyway), never a sentence, and
+	// never a typed answer that a choice question's options would give away
+	for (const relaxed of [false, true]) {
+		let remaining = shuffled.filter((q) => !chosen.includes(q) && !chosen.some((c) => clash(q, c, relaxed)));
+		while (chosen.length < count && remaining.length > 0) {
+			// the least-covered objective first, then the least-used type, then the question ruling
+			// out fewest others (a longer quiz); ties keep the shuffled order
+			const cost = remaining.map((q) => coverage(q, perObjective, perType) + remaining.filter((o) => o !== q && clash(q, o, relaxed)).length);
+			let best = 0;
+			for (let i = 1; i < remaining.length; i++) if (cost[i] < cost[best]) best = i;
+			const [question] = remaining.splice(best, 1);
+			perObjective.set(question.objectiveId, (perObjective.get(question.objectiveId) ?? 0) + 1);
+			perType.set(question.type, (perType.get(question.type) ?? 0) + 1);
+			chosen.push(question);
+			remaining = remaining.filter((q) => !clash(q, question, relaxed));
+		}
 	}
 	return seededShuffle(chosen, deriveSeed(seed, 'order'));
 }
 
-/** How many other candidates a question would rule out: fewer means a longer quiz. */
-function overlaps(question: BankQuestion, candidates: readonly BankQuestion[]): number {
-	const sentences = new Set(question.citedSentences ?? []);
-	const answers = new Set(question.answerKeys ?? []);
-	if (sentences.size === 0 && answers.size === 0) return 0;
-	let n = 0;
-	for (const q of candidates) {
-		if (q !== question && ((q.citedSentences ?? []).some((s) => sentences.has(s)) || (q.answerKeys ?? []).some((a) => answers.has(a)))) n++;
-	}
-	return n;
+const CHOICE_TYPES = new Set(['multiple_choice', 'attribution']);
+
+/** True when the two questions give each other away: one cited sentence, or one answer. */
+function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean): boolean {
+	if ((a.citedSentences ?? []).some((s) => (b.citedSentences ?? []).includes(s))) return true;
+	if (relaxed && CHOICE_TYPES.has(a.type) && CHOICE_TYPES.has(b.type)) return false;
+	return (a.answerKeys ?? []).some((k) => (b.answerKeys ?? []).includes(k));
 }
 
 function coverage(question: BankQuestion, perObjective: Map<string, number>, perType: Map<string, number>): number {
