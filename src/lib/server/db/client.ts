@@ -62,7 +62,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
 	const pool = new pg.Pool({
 		connectionString: url,
-		max: options.maxConnections ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		max: options.maxConnections ?? Number(process.env.DATABASE_POOL_SIZE ?? 20),
 		connectionTimeoutMillis: 5_000
 	});
 	// an idle client losing its server must not crash the process; the next query reports it
