@@ -5,14 +5,11 @@
  * (BUILD_DIR, default `build`) on a fresh PGlite folder and, when BENCH_DATABASE_URL (or
  * TEST_DATABASE_URL) names a PostgreSQL server, on a fresh database there too.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
 import { asc, eq } from 'drizzle-orm';
 import { openDatabase, type Database, type DatabaseHandle } from '../../lib/server/db/client';
 import type { DatabaseTarget } from '../../lib/server/db/config';
@@ -23,6 +20,7 @@ import { drawQuestions } from '../../lib/quiz/draw';
 import { presentPrompt } from '../../lib/quiz/present';
 import { responseFieldValues } from '../../lib/quiz/responses';
 import { submitAttempt } from '../../lib/server/quiz/submit';
+import { freshBenchDatabase, postgresReachable, startBuiltServer } from './server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -64,16 +62,16 @@ export async function benchQuiz(log: (line: string) => void = console.log): Prom
 		throw new Error(`No production build in ${buildDir}: run \`npm run build\` (or BUILD_DIR=${path.basename(buildDir)} npx vite build) first.`);
 	}
 	const engines: ('pglite' | 'postgres')[] = ['pglite'];
-	const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-	if (pgAdmin) engines.push('postgres');
-	else log('quiz bench: PostgreSQL skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
+	const unreachable = await postgresReachable();
+	if (unreachable) log(`quiz bench: PostgreSQL not measured: ${unreachable} (set BENCH_DATABASE_URL=postgres://…)`);
+	else engines.push('postgres');
 	// BENCH_QUIZ_ENGINES=postgres (or pglite) runs one engine only, for quicker profiling rounds
 	const only = process.env.BENCH_QUIZ_ENGINES?.split(',');
 	if (only) engines.splice(0, engines.length, ...engines.filter((e) => only.includes(e)));
 
 	const result: QuizBenchResult = { loadAverages: [], submissions: [], pages: [], quizPageJsGzipBytes: 0, quizPageJsFiles: 0 };
 	for (const engine of engines) {
-		const target = await freshDatabase(engine, pgAdmin);
+		const target = await freshDatabase(engine);
 		try {
 			// first start: migrations and start-up content generation, exactly as in production
 			await withServer(buildDir, target, async () => {});
@@ -137,35 +135,12 @@ interface Target {
 	drop(): Promise<void>;
 }
 
-async function freshDatabase(engine: 'pglite' | 'postgres', adminUrl?: string): Promise<Target> {
-	if (engine === 'pglite') {
-		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traceable-bench-'));
-		const target: DatabaseTarget = { kind: 'pglite', dataDir };
-		return {
-			engine,
-			databaseUrl: dataDir,
-			open: () => openDatabase(target),
-			drop: async () => fs.rmSync(dataDir, { recursive: true, force: true })
-		};
-	}
-	const name = `traceable_bench_${randomBytes(5).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(adminUrl!);
-	url.pathname = `/${name}`;
-	return {
-		engine,
-		databaseUrl: url.toString(),
-		open: () => openDatabase({ kind: 'postgres', url: url.toString() }),
-		async drop() {
-			const cleanup = new pg.Client({ connectionString: adminUrl });
-			await cleanup.connect();
-			await cleanup.query(`drop database if exists ${name} with (force)`);
-			await cleanup.end();
-		}
-	};
+/** The shared fresh bench database, with a way to open it from this process for seeding. */
+async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<Target> {
+	const fresh = await freshBenchDatabase(engine);
+	const target: DatabaseTarget =
+		engine === 'pglite' ? { kind: 'pglite', dataDir: fresh.databaseUrl } : { kind: 'postgres', url: fresh.databaseUrl };
+	return { ...fresh, open: () => openDatabase(target) };
 }
 
 async function withDatabase<T>(target: Target, work: (db: Database) => Promise<T>): Promise<T> {
@@ -179,43 +154,21 @@ async function withDatabase<T>(target: Target, work: (db: Database) => Promise<T
 
 async function withServer(buildDir: string, target: Target, work: () => Promise<void>): Promise<void> {
 	// BENCH_CPU_PROF_DIR=<dir> writes a V8 CPU profile of each server run there (open it in Chrome DevTools)
-	const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF_DIR)}`] : [];
-	const server: ChildProcess = spawn(process.execPath, [...profile, buildDir], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN,
-			DATABASE_URL: target.databaseUrl,
-			DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? String(DEFAULT_POOL_SIZE)
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
+	const profileDir = process.env.BENCH_CPU_PROF_DIR;
+	const server = await startBuiltServer({
+		buildDir,
+		port: PORT,
+		databaseUrl: target.databaseUrl,
+		env: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? String(DEFAULT_POOL_SIZE) },
+		nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []
 	});
 	try {
-		await waitForHealth(server);
 		await work();
 		// let requests autocannon abandoned at its deadline finish before shutting down
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 	} finally {
-		const exited = new Promise((resolve) => server.once('exit', resolve));
-		server.kill('SIGTERM');
-		await exited;
+		await server.stop();
 	}
-}
-
-async function waitForHealth(server: ChildProcess): Promise<void> {
-	const deadline = Date.now() + 180_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} during start-up`);
-		try {
-			const response = await fetch(`${ORIGIN}/health`);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error('the server did not become healthy within 3 minutes');
 }
 
 interface Seeded {

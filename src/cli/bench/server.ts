@@ -69,11 +69,25 @@ export function buildDirectory(): string {
 }
 
 /** Starts `node <build>` with PORT and DATABASE_URL and resolves once /health answers 200. */
-export async function startBuiltServer(options: { databaseUrl: string; port: number; buildDir?: string }): Promise<RunningServer> {
+export async function startBuiltServer(options: {
+	databaseUrl: string;
+	port: number;
+	buildDir?: string;
+	env?: Record<string, string>;
+	/** e.g. --cpu-prof for profiling rounds */
+	nodeArgs?: string[];
+}): Promise<RunningServer> {
 	const buildDir = options.buildDir ?? buildDirectory();
 	const origin = `http://127.0.0.1:${options.port}`;
-	const child: ChildProcess = spawn(process.execPath, [buildDir], {
-		env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: options.databaseUrl },
+	const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), buildDir], {
+		env: {
+			...process.env,
+			PORT: String(options.port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATABASE_URL: options.databaseUrl,
+			...options.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
