@@ -94,8 +94,8 @@ export interface AttemptForTaking {
 	questions: QuizQuestionView[];
 }
 
-/** The attempt as the quiz page shows it: prompts and saved responses, never answers or explanations. */
-export async function loadAttemptForTaking(db: Database, userId: string, attemptId: string): Promise<AttemptForTaking> {
+/** An attempt with its lesson's title, for its own learner only: anyone else gets "not found". */
+export async function loadOwnAttempt(db: Database, userId: string, attemptId: string) {
 	const [attempt] = await db
 		.select({
 			id: quizAttempts.id,
@@ -104,12 +104,22 @@ export async function loadAttemptForTaking(db: Database, userId: string, attempt
 			lessonTitle: lessons.title,
 			attemptNumber: quizAttempts.attemptNumber,
 			state: quizAttempts.state,
-			seed: quizAttempts.seed
+			seed: quizAttempts.seed,
+			score: quizAttempts.score,
+			correctCount: quizAttempts.correctCount,
+			questionCount: quizAttempts.questionCount,
+			submittedAt: quizAttempts.submittedAt
 		})
 		.from(quizAttempts)
 		.innerJoin(lessons, eq(lessons.id, quizAttempts.lessonId))
 		.where(eq(quizAttempts.id, attemptId));
 	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+	return attempt;
+}
+
+/** The attempt as the quiz page shows it: prompts and saved responses, never answers or explanations. */
+export async function loadAttemptForTaking(db: Database, userId: string, attemptId: string): Promise<AttemptForTaking> {
+	const attempt = await loadOwnAttempt(db, userId, attemptId);
 	const rows = await attemptQuestionRows(db, attemptId);
 	return {
 		id: attempt.id,

@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { lessons, quizAttempts } from '../db/schema';
 import type { Citation, QuestionPrompt } from '../../content/question-types';
 import { describeAnswer, describeResponse } from '../../quiz/describe';
 import { isCorrect } from '../../quiz/grade';
 import { presentPrompt } from '../../quiz/present';
 import { isResponseFor } from '../../quiz/responses';
-import { attemptQuestionRows } from './attempts';
-import { attemptNotFound } from './errors';
+import { attemptQuestionRows, loadOwnAttempt } from './attempts';
 
 export interface ResultQuestion {
 	position: number;
@@ -36,24 +33,7 @@ export type AttemptResults =
 
 /** A submitted attempt with answers, keys and explanations: only its own learner sees it. */
 export async function loadAttemptResults(db: Database, userId: string, attemptId: string): Promise<AttemptResults> {
-	const [attempt] = await db
-		.select({
-			id: quizAttempts.id,
-			userId: quizAttempts.userId,
-			lessonId: quizAttempts.lessonId,
-			lessonTitle: lessons.title,
-			attemptNumber: quizAttempts.attemptNumber,
-			state: quizAttempts.state,
-			seed: quizAttempts.seed,
-			score: quizAttempts.score,
-			correctCount: quizAttempts.correctCount,
-			questionCount: quizAttempts.questionCount,
-			submittedAt: quizAttempts.submittedAt
-		})
-		.from(quizAttempts)
-		.innerJoin(lessons, eq(lessons.id, quizAttempts.lessonId))
-		.where(eq(quizAttempts.id, attemptId));
-	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+	const attempt = await loadOwnAttempt(db, userId, attemptId);
 	if (attempt.state !== 'submitted') return { state: 'in_progress', lessonId: attempt.lessonId };
 	const rows = await attemptQuestionRows(db, attemptId);
 	return {
