@@ -6,6 +6,7 @@ describe('normaliseAnswer', () => {
 		expect(normaliseAnswer('  The  ATF. ')).toBe('atf');
 		expect(normaliseAnswer('“Fast and Furious”')).toBe('fast and furious');
 		expect(normaliseAnswer('straw-purchasers')).toBe(normaliseAnswer('straw purchasers'));
+		expect(normaliseAnswer('Felipe Calderón')).toBe(normaliseAnswer('felipe calderon'));
 	});
 
 	it('treats thousands separators as absent but keeps decimals, money and percentages', () => {

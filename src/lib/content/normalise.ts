@@ -1,9 +1,12 @@
 /**
- * Normal form for comparing short answers: case, punctuation, spacing, thousands separators and
- * leading articles do not matter ("1,856" = "1856", "The ATF." = "atf").
+ * Normal form for comparing short answers: case, accents, punctuation, spacing, thousands separators
+ * and leading articles do not matter ("1,856" = "1856", "The ATF." = "atf").
  */
 export function normaliseAnswer(text: string): string {
 	return text
+		.normalize('NFKD')
+		// accents are optional on a keyboard: "Calderon" = "Calderón"
+		.replace(/\p{M}+/gu, '')
 		.normalize('NFKC')
 		.toLowerCase()
 		.replace(/[\u2018\u2019\u201c\u201d]/g, '')

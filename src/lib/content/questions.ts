@@ -314,7 +314,9 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
 	// "President _____": who held the office is general knowledge, not what the source teaches
 	if (blank.kind === 'person' && /\bPresident\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
-	const accepted = [...new Set([blank.answer, ...(entry ? aliasesOf(entry.id) : [])])];
+	// a person's surname alone is a right answer too ("Calderon" for "Felipe Calderon")
+	const surname = blank.kind === 'person' && /\s/.test(blank.answer) ? [blank.answer.split(/\s+/).at(-1)!] : [];
+	const accepted = [...new Set([blank.answer, ...surname, ...(entry ? aliasesOf(entry.id) : [])])];
 	const hint = blank.kind === 'year' ? 'a year' : blank.kind === 'number' ? 'a number' : `the name of ${/^[aeiou]/.test(blank.kindNoun) ? 'an' : 'a'} ${blank.kindNoun}`;
 	return {
 		id: questionId(lessonId, 'fill_blank', citations, blank.answer), lessonId, type: 'fill_blank',
