@@ -41,11 +41,6 @@ export function isAlsoTrue(blankedStem: string, distractor: string, corpus: read
 	return false;
 }
 
-/** Does the same fact appear in another source? Then "which source reports this" has two answers. */
-export function reportedElsewhere(statement: string, sourceId: string, corpus: readonly Sentence[]): boolean {
-	return corpus.some((s) => s.sourceId !== sourceId && overlap(statement, s.text) >= 0.35);
-}
-
 /** Trivial answers: words a learner could guess from grammar alone. */
 export function isTrivialAnswer(text: string): boolean {
 	return /^(one|two|three|first|second|third|once|twice|some|many|few)$/i.test(text.trim()) || text.trim().length < 2;
