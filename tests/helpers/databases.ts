@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client';
+import { createScratchDatabase } from '../../src/lib/server/db/scratch-database';
 
 export interface TestDatabase {
 	kind: 'pglite' | 'postgres';
@@ -19,24 +18,15 @@ export async function createTestDatabase(kind: 'pglite' | 'postgres'): Promise<T
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-	const name = `traceable_test_${randomBytes(6).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	const handle = await openDatabase({ kind: 'postgres', url: url.toString() }, { maxConnections: 20 });
+	const scratch = await createScratchDatabase(adminUrl, 'traceable_test');
+	const handle = await openDatabase({ kind: 'postgres', url: scratch.url }, { maxConnections: 20 });
 	return {
 		kind,
-		url: url.toString(),
+		url: scratch.url,
 		handle,
 		async drop() {
 			await handle.close();
-			const cleanup = new pg.Client({ connectionString: adminUrl });
-			await cleanup.connect();
-			await cleanup.query(`drop database if exists ${name} with (force)`);
-			await cleanup.end();
+			await scratch.drop();
 		}
 	};
 }

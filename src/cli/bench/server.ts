@@ -1,11 +1,11 @@
 /** Shared benchmark helpers: a fresh database, the production build as a child process, autocannon. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createScratchDatabase } from '../../lib/server/db/scratch-database';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -24,23 +24,8 @@ export async function freshBenchDatabase(engine: Engine, adminUrl = process.env.
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traceable-bench-'));
 		return { engine, databaseUrl: dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 	}
-	const name = `traceable_bench_${randomBytes(5).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	return {
-		engine,
-		databaseUrl: url.toString(),
-		async drop() {
-			const cleanup = new pg.Client({ connectionString: adminUrl });
-			await cleanup.connect();
-			await cleanup.query(`drop database if exists ${name} with (force)`);
-			await cleanup.end();
-		}
-	};
+	const scratch = await createScratchDatabase(adminUrl, 'traceable_bench');
+	return { engine, databaseUrl: scratch.url, drop: scratch.drop };
 }
 
 /** Can we reach the PostgreSQL server? The bench then covers it; otherwise it says why not. */
