@@ -1,20 +1,11 @@
 import { digest } from './hash';
 import { splitAndTag, type WinkSentence } from './nlp';
-import type { ClassifiedLine, Paragraph, Section, SourceInput } from './types';
+import type { ClassifiedLine, Paragraph, Section, Sentence, SourceInput } from './types';
 
 /** A sentence before analysis, with the library's entity mentions still as plain text. */
-export interface RawSentence {
-	id: string;
-	sourceId: string;
-	sectionId: string;
-	sectionTitle: string;
-	paragraphIndex: number;
-	index: number;
-	start: number;
-	end: number;
-	text: string;
+export type RawSentence = Omit<Sentence, 'statement' | 'entities' | 'attributions'> & {
 	libraryEntities: WinkSentence['entities'];
-}
+};
 
 export interface Segmented {
 	sections: Section[];

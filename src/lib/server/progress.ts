@@ -112,18 +112,12 @@ export async function lessonProgressSummary(db: Database, userId: string, lesson
 }
 
 export interface ProgressOverview {
-	lessons: {
+	lessons: (LessonProgressSummary & {
 		id: string;
 		title: string;
-		readAt: Date | null;
-		attemptsSubmitted: number;
-		bestScore: number | null;
-		latestScore: number | null;
-		mastery: number | null;
-		hasOpenAttempt: boolean;
 		objectives: { id: string; text: string; answered: number; correct: number; share: number | null }[];
 		attempts: { id: string; attemptNumber: number; score: number; correctCount: number; questionCount: number; submittedAt: Date }[];
-	}[];
+	})[];
 	/** every submitted attempt, oldest first */
 	scoresOverTime: { attemptId: string; lessonTitle: string; attemptNumber: number; score: number; submittedAt: Date }[];
 	mostMissed: { questionId: string; lessonTitle: string; stem: string; missed: number; seen: number; citation: Citation | null }[];
