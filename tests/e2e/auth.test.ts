@@ -195,3 +195,22 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 	});
 });
+
+test('what someone types before the page script loads is kept when it arrives', async ({ page }) => {
+	// a slow phone connection: the form is usable before hydration, which must not reset it
+	let release = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/signin', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Email', { exact: true }).fill('early@example.org');
+	await page.getByLabel('Password', { exact: true }).fill('typed early');
+	const hydrated = page.waitForResponse((response) => response.url().includes('/_app/immutable/'));
+	release();
+	await hydrated;
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Email', { exact: true })).toHaveValue('early@example.org');
+	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('typed early');
+});
