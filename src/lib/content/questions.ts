@@ -69,8 +69,12 @@ interface Blank {
 	answer: string;
 	/** the statement with the answer replaced by the blank */
 	blanked: string;
-	kind: 'year' | 'number' | 'money' | 'percent' | 'person' | 'organisation' | 'place';
+	kind: 'year' | 'number' | 'money' | 'percent' | 'person' | 'organisation' | 'place' | 'program' | 'law';
 	kindNoun: string;
+	/** "thirty-one": asked only as a typed number, since options could not be written the same way */
+	inWords?: boolean;
+	/** the number asked, where the entity itself carries none ("18 months") */
+	value?: number;
 }
 
 /** organisations that can stand in for each other as options; staff, offices and centres cannot */
@@ -84,7 +88,9 @@ const NOT_ASKED_IDS = new Set(['wade', 'atf-spokesman']);
 /** stems longer than this are passages, not questions */
 const MAX_STEM_WORDS = 65;
 
-const KIND_PRIORITY: Blank['kind'][] = ['money', 'number', 'percent', 'year', 'person', 'place', 'organisation'];
+const KIND_PRIORITY: Blank['kind'][] = ['money', 'number', 'percent', 'year', 'person', 'place', 'organisation', 'program', 'law'];
+/** programs asked by name; Project Gunrunner itself is the course's subject, in nearly every sentence */
+const NOT_ASKED_PROGRAMS = new Set(['gunrunner']);
 
 function occurrences(text: string, part: string): number {
 	let count = 0;
@@ -104,10 +110,30 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	let kind: Blank['kind'];
 	let kindNoun: string;
 	const entry = entity.glossaryId ? glossaryEntry(entity.glossaryId) : undefined;
+	let inWords = false;
+	let durationValue: number | undefined;
 	switch (entity.type) {
 		case 'year':
 			kind = 'year';
 			kindNoun = 'year';
+			break;
+		case 'fiscal_year':
+			// "FY 2006" is asked whole; a range ("FY 2005-07") is a period, not a year
+			if (!/^FY \d{4}$/.test(entity.text)) return undefined;
+			kind = 'year';
+			kindNoun = 'fiscal year';
+			break;
+		case 'program':
+			if (!entry || entry.kind !== 'program' || NOT_ASKED_PROGRAMS.has(entry.id)) return undefined;
+			answer = statement.includes(entry.name) ? entry.name : entity.text;
+			kind = 'program';
+			kindNoun = 'program';
+			break;
+		case 'law':
+			// "…Act of 2009" beside options without a year would stand out
+			if (!entry || entry.kind !== 'law' || /\d/.test(entity.text)) return undefined;
+			kind = 'law';
+			kindNoun = 'law';
 			break;
 		case 'money':
 			kind = 'money';
@@ -119,8 +145,21 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			kindNoun = 'percentage';
 			answer = entity.text.replace(/^(approximately|about|nearly|over|more than|at least|some)\s+/i, '');
 			break;
+		case 'duration': {
+			// "for more than 18 months": the count is asked as a typed number, the unit stays in the stem
+			const count = /\d[\d,]*/.exec(entity.text)?.[0];
+			if (!count || Number(count.replace(/,/g, '')) < 5) return undefined;
+			kind = 'number';
+			kindNoun = 'number';
+			answer = count;
+			// options would need the unit and its qualifier ("more than … months"): typed only
+			inWords = true;
+			durationValue = Number(count.replace(/,/g, ''));
+			break;
+		}
 		case 'cardinal':
-			if (isWrittenInWords(entity.text) || (entity.value ?? 0) < 5) return undefined;
+			if ((entity.value ?? 0) < 5) return undefined;
+			inWords = isWrittenInWords(entity.text);
 			kind = 'number';
 			kindNoun = 'number';
 			answer = /[\d,.]+(?:\s(?:million|billion|thousand))?/.exec(entity.text)?.[0] ?? entity.text;
@@ -174,11 +213,12 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	const before = statement.slice(0, at);
 	if ((before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1) return undefined;
 	// the last of a long list of agencies is list trivia, not a fact worth asking
-	if (kind === 'organisation' && sentence.entities.filter((e) => e.type === entity.type).length >= 4) return undefined;
+	// (distinct bodies: "ATF" twice is not a list)
+	if (kind === 'organisation' && new Set(sentence.entities.filter((e) => e.type === entity.type).map((e) => e.glossaryId ?? e.text)).size >= 4) return undefined;
 	// "Mexico, Guatemala and _____": one member of a list of places is a gotcha, not a fact
 	if (kind === 'place' && sentence.entities.filter((e) => e.type === 'place').length >= 3) return undefined;
 	// "(ICE)": an acronym in brackets only repeats the name before it
-	if (statement[at - 1] === '(') return undefined;
+	if (statement[at - 1] === '(' && /^[A-Z]{2,6}$/.test(answer)) return undefined;
 	// the blank must not split a word ("2009" inside "FY 2009")
 	if (/[\p{L}\p{N}]/u.test(statement[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(statement[at + answer.length] ?? ' ')) return undefined;
 	const blanked = statement.slice(0, at) + BLANK + statement.slice(at + span);
@@ -189,11 +229,21 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	if (entry && aliasesOf(entry.id).some((alias) => alias !== answer && containsNormalised(blanked, alias))) return undefined;
 	if (entity.value !== undefined && kind !== 'year' && blanked.includes(String(entity.value))) return undefined;
 	if (entry && (DEMONYMS[entry.id] ?? []).some((d) => blanked.includes(d))) return undefined;
+	// "the _____ firearm tracing software system": a program's name must not echo in the stem ("eTrace", "tracing")
+	if (kind === 'program' && entry && echoesName(blanked, aliasesOf(entry.id))) return undefined;
 	// "Laredo, Texas": the larger place beside it narrows the answer and makes swaps absurd
 	if (kind === 'place' && /^,\s+\p{Lu}/u.test(statement.slice(at + answer.length))) return undefined;
 	// "Sept. 11" is a date, not a count
 	if (kind === 'number' && /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(statement.slice(0, at))) return undefined;
-	return { sentence, entity, answer, blanked, kind, kindNoun };
+	return { sentence, entity, answer, blanked, kind, kindNoun, ...(inWords ? { inWords } : {}), ...(durationValue !== undefined ? { value: durationValue } : {}) };
+}
+
+/** A stem word that starts like a word of the name (4 letters; "eTrace" is read as "Trace"). */
+function echoesName(stem: string, names: readonly string[]): boolean {
+	const prefixes = new Set(
+		names.flatMap((name) => name.replace(/^([a-z])(?=[A-Z])/, '').toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4).map((w) => w.slice(0, 4))
+	);
+	return stem.toLowerCase().split(/[^a-z]+/).some((word) => word.length >= 4 && prefixes.has(word.slice(0, 4)));
 }
 
 export function blanksOf(sentence: Sentence, corpus: QuestionCorpus): Blank[] {
@@ -225,7 +275,7 @@ function numberDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 	for (const candidate of rankBy(candidates, blank.sentence.id + blank.answer, String)) {
 		if (candidate === value || candidate <= 0) continue;
 		if (blank.kind !== 'year' && corpus.numbers.has(candidate)) continue;
-		const text = blank.kind === 'year' ? String(candidate) : formatLike(blank.answer, candidate);
+		const text = blank.kind === 'year' ? (blank.entity.type === 'fiscal_year' ? `FY ${candidate}` : String(candidate)) : formatLike(blank.answer, candidate);
 		if (out.includes(text) || normaliseAnswer(text) === normaliseAnswer(blank.answer)) continue;
 		if (isAlsoTrue(blank.blanked, text, corpus.sentences, blank.sentence.id)) continue;
 		out.push(text);
@@ -245,6 +295,8 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 			return other.placeKind === entry.placeKind && other.id !== 'usa' && (entry.placeKind !== 'city' || other.partOf?.[0] === entry.partOf?.[0]);
 		if (entry.kind === 'organisation' && !DISTRACTOR_GROUPS.has(other.group ?? '')) return false;
 		if (entry.kind === 'person') return Boolean(other.role) && other.id !== 'anonymous-atf-official' && other.id !== 'atf-spokesman';
+		// two gunwalking operations could both fit a description of letting guns walk
+		if (entry.kind === 'program') return other.id !== 'gunrunner' && (!entry.group || other.group !== entry.group);
 		return true;
 	});
 	// a department against departments, then federal agencies: "the _____'s broader Southwest Border Initiative"
@@ -259,7 +311,10 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 	const out: string[] = [];
 	for (const other of ordered) {
 		// the option reads like the answer: an acronym against acronyms, a full name against full names
-		const text = /^[A-Z]{2,6}$/.test(blank.answer) ? other.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) : other.name;
+		const text = /^[A-Z]{2,6}$/.test(blank.answer)
+			? other.aliases.find((a) => /^[A-Z]{2,6}$/.test(a))
+			: // laws as the sources name them in passing ("Recovery Act"), never with a year the answer lacks
+				other.kind === 'law' ? [...other.aliases].sort((a, b) => a.length - b.length).find((a) => !/\d/.test(a)) : other.name;
 		if (!text || out.includes(text)) continue;
 		if (isAlsoTrue(blank.blanked, text, corpus.sentences, blank.sentence.id)) continue;
 		out.push(text);
@@ -273,7 +328,9 @@ function hasRelatedOrganisation(id: string): boolean {
 }
 
 function distractorsFor(blank: Blank, corpus: QuestionCorpus): string[] {
-	return ['person', 'organisation', 'place'].includes(blank.kind) ? nameDistractors(blank, corpus) : numberDistractors(blank, corpus);
+	// "thirty-one" against "62": options written unlike the source give the answer away
+	if (blank.inWords) return [];
+	return ['person', 'organisation', 'place', 'program', 'law'].includes(blank.kind) ? nameDistractors(blank, corpus) : numberDistractors(blank, corpus);
 }
 
 // ---------- the question types ----------
@@ -316,8 +373,10 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 	if (blank.kind === 'person' && /\bPresident\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	// a person's surname alone is a right answer too ("Calderon" for "Felipe Calderon")
 	const surname = blank.kind === 'person' && /\s/.test(blank.answer) ? [blank.answer.split(/\s+/).at(-1)!] : [];
-	const accepted = [...new Set([blank.answer, ...surname, ...(entry ? aliasesOf(entry.id) : [])])];
-	const hint = blank.kind === 'year' ? 'a year' : blank.kind === 'number' ? 'a number' : `the name of ${/^[aeiou]/.test(blank.kindNoun) ? 'an' : 'a'} ${blank.kindNoun}`;
+	// "FY 2006": the year alone, or written out, is the same answer
+	const fiscal = blank.entity.type === 'fiscal_year' && blank.entity.year ? [String(blank.entity.year), `fiscal year ${blank.entity.year}`] : [];
+	const accepted = [...new Set([blank.answer, ...surname, ...fiscal, ...(entry ? aliasesOf(entry.id) : [])])];
+	const hint = blank.kind === 'year' ? (fiscal.length ? 'a fiscal year' : 'a year') : blank.kind === 'number' ? 'a number' : `the name of ${/^[aeiou]/.test(blank.kindNoun) ? 'an' : 'a'} ${blank.kindNoun}`;
 	return {
 		id: questionId(lessonId, 'fill_blank', citations, blank.answer), lessonId, type: 'fill_blank',
 		prompt: { type: 'fill_blank', stem: `Fill in the blank with ${hint}: ${blank.blanked}` },
@@ -329,7 +388,7 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 
 function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft | undefined {
 	if (blank.kind !== 'number' && blank.kind !== 'percent') return undefined;
-	const value = blank.entity.value;
+	const value = blank.value ?? blank.entity.value;
 	if (value === undefined || value >= 1_000_000) return undefined;
 	const citations = [citeSentence(blank.sentence)];
 	const tolerance = blank.entity.approximate ? Math.max(1, Math.round(value * 0.05)) : 0;
@@ -347,6 +406,8 @@ function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft 
 function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantFalse: boolean): Draft | undefined {
 	// a statement holding a contested claim cannot be "true" or "false" without taking a side
 	if (corpus.disputed.has(blank.sentence.id)) return undefined;
+	// a number written in words or a duration has no swap that reads right: asked typed instead
+	if (blank.inWords) return undefined;
 	// a source's own characterisation ("an effort to weaken ATF", “scathing indictment”) is not a plain fact
 	if (/[“”"]|\b(weaken|scathing|the opposite|controversial|timid)\b/i.test(blank.sentence.statement)) return undefined;
 	const citations = [citeSentence(blank.sentence)];
@@ -455,6 +516,13 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 			.filter((w) => w.length >= 5 && !['justice', 'department', 'general', 'government', 'officials', 'official', 'senior'].includes(w))
 			.map((w) => w.slice(0, 6));
 		if (stems.some((stem) => claim.toLowerCase().includes(stem))) continue;
+		// "the report states": the sentence that names the report's author is cited too
+		let naming: Sentence | undefined;
+		if (!speakerNamedIn(sentence.text, attribution.speakerId)) {
+			const source = corpus.analysed.find((a) => a.source.id === sentence.sourceId)!;
+			naming = source.sentences.find((s) => s.index < sentence.index && speakerNamedIn(s.text, attribution.speakerId));
+			if (!naming) continue;
+		}
 		const sides = sidesOf(sentence.id, corpus);
 		const subjects = new Set(sentence.entities.filter((e) => (e.type === 'law' || e.type === 'program') && e.glossaryId && e.glossaryId !== 'gunrunner').map((e) => e.glossaryId));
 		// the claim must not name its own speaker another way (a leak)
@@ -470,7 +538,7 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 				.filter(([id]) => !sameOffice(id, attribution.speakerId))
 				// a body the sentence names (the finding's subject, "within ATF itself", or the report it
 				// appeared in) and its parts are not offered as its author
-				.filter(([id]) => ![id, ...(glossaryEntry(id)?.partOf ?? [])].some((named) => speakerNamedIn(claim, named) || speakerNamedIn(sentence.text, named)))
+				.filter(([id]) => ![id, ...(glossaryEntry(id)?.partOf ?? [])].some((named) => speakerNamedIn(claim, named) || speakerNamedIn(sentence.text, named) || (naming !== undefined && speakerNamedIn(naming.text, named))))
 				// someone (or a part of someone) on a side of the same question would make two options right
 				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
 		// the lesson's own speakers first (same topic), then others quoted in the course
@@ -478,13 +546,7 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		const others = [...fromLesson, ...candidates(pools.course).filter(([id]) => !fromLesson.some(([other]) => other === id))].slice(0, 3);
 		if (others.length < 3) continue;
 		const citations = [citeSentence(sentence)];
-		if (!speakerNamedIn(sentence.text, attribution.speakerId)) {
-			// "the report states": cite the sentence that names the report's author too
-			const source = corpus.analysed.find((a) => a.source.id === sentence.sourceId)!;
-			const naming = source.sentences.find((s) => s.index < sentence.index && speakerNamedIn(s.text, attribution.speakerId));
-			if (!naming) continue;
-			citations.unshift(citeSentence(naming));
-		}
+		if (naming) citations.unshift(citeSentence(naming));
 		const id = questionId(lessonId, 'attribution', citations, attribution.speakerId);
 		const options = choices([attribution.speaker, ...others.map(([, name]) => name)].map(capitaliseName), id);
 		const correct = options.find((o) => o.text === capitaliseName(attribution.speaker))!;
@@ -580,7 +642,10 @@ const FACT_ROTATION: Record<Blank['kind'], QuestionType[]> = {
 	// names are never swapped into a false statement (the sources would merely not say it), and a
 	// true statement is asked only beside a number or a year, so true and false stay balanced
 	organisation: ['multiple_choice', 'fill_blank'],
-	place: ['multiple_choice', 'fill_blank']
+	place: ['multiple_choice', 'fill_blank'],
+	program: ['multiple_choice', 'fill_blank'],
+	// a law's full title is too long to type from memory: chosen, not typed
+	law: ['multiple_choice']
 };
 
 function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<string, number>): string {
@@ -604,7 +669,7 @@ function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<strin
 }
 
 /** The smallest bank a lesson gets: enough for a varied quiz. */
-const MIN_PER_LESSON = 12;
+const MIN_PER_LESSON = 20;
 const MIN_TYPES = 4;
 const MIN_PER_OBJECTIVE = 2;
 
