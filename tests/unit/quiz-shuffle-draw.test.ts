@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, seededRandom, seededShuffle } from '../../src/lib/quiz/random';
 import path from 'node:path';
-import { answerKeysOf, citedSentencesOf, drawQuestions, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
+import { answerKeysOf, citedSentencesOf, drawQuestions, quizLength, shownTextOf, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
 import { generateContent } from '../../src/lib/content/generate';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { presentPrompt } from '../../src/lib/quiz/present';
@@ -122,37 +122,58 @@ describe('presenting a prompt for an attempt', () => {
 });
 
 describe('keeping questions that give each other away apart', () => {
-	it('draws at most one question per cited sentence and never two typed answers that are the same', () => {
+	it('draws at most one question per cited sentence, and shares an answer only when the quiz would otherwise be short', () => {
 		// 30 questions over 12 sentences; answers repeat every 7 questions
 		const questions = Array.from({ length: 30 }, (_, i) => ({
 			id: `q${i}`,
 			objectiveId: `o${i % 3}`,
 			type: ['fill_blank', 'numeric'][i % 2],
 			citedSentences: [`src#s${i % 12}`],
-			answerKeys: [`answer ${i % 7}`]
+			answerKeys: [`answer${i % 7}`]
 		}));
 		for (const seed of [1, 2, 3, 4, 5, 6]) {
 			const drawn = drawQuestions(questions, seed);
-			expect(drawn.length).toBe(7);
+			// 12 sentences allow a full quiz; 7 answers alone would not, so some answers repeat
+			expect(drawn.length).toBe(QUIZ_LENGTH);
 			expect(new Set(drawn.flatMap((q) => q.citedSentences)).size).toBe(drawn.length);
-			expect(new Set(drawn.flatMap((q) => q.answerKeys)).size).toBe(drawn.length);
+			expect(new Set(drawn.flatMap((q) => q.answerKeys)).size).toBe(7);
+			// with enough distinct answers, none repeats
+			const distinct = questions.map((q, i) => ({ ...q, answerKeys: [`answer${i}`] }));
+			expect(new Set(drawQuestions(distinct, seed).flatMap((q) => q.answerKeys)).size).toBe(QUIZ_LENGTH);
 		}
 	});
 
-	it('lets two choice questions share an answer only to fill a quiz, never a choice and a typed answer', () => {
-		const q = (id: string, type: string, sentence: string, answer: string) => ({ id, objectiveId: 'o', type, citedSentences: [sentence], answerKeys: [answer] });
-		const whoSaid = [1, 2, 3].map((n) => q(`who${n}`, 'attribution', `s${n}`, 'atf'));
-		const country = [q('fill-country', 'fill_blank', 's4', 'colombia'), q('mc-country', 'multiple_choice', 's5', 'colombia')];
+	it('never draws a question beside one that shows its answer, nor a typed answer beside a choice that lists it', () => {
+		const q = (id: string, type: string, sentence: string, answer: string, shown: string, options = '') => ({
+			id, objectiveId: 'o', type, citedSentences: [sentence], answerKeys: [answer], shownText: ` ${shown} `, optionsText: options ? ` ${options} ` : ''
+		});
+		const typed = q('typed-etrace', 'fill_blank', 's1', 'etrace', '_____ gives access to trace results');
+		// its stem names eTrace: taking both would give the typed answer away
+		const showsIt = q('year-etrace', 'multiple_choice', 's2', '2009', 'in december _____ the atf deployed etrace', '2008 | 2009 | 2010 | 2011');
+		// lists "etrace" among its options
+		const listsIt = q('which-program', 'multiple_choice', 's3', 'border liaison program', 'atf could better implement its _____', 'etrace | border liaison program | fast and furious | wide receiver');
+		// the same count seen in another stem gives a choice question away too
+		const sameCount = q('count-195', 'multiple_choice', 's4', '195', '_____ were recovered in mexico', '195 | 100 | 390 | 50');
+		const showsCount = q('tf-195', 'true_false', 's5', 'x', '372 were recovered in the united states and 195 in mexico');
+		for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+			const drawn = drawQuestions([typed, showsIt, listsIt, sameCount, showsCount], seed).map((d) => d.id);
+			expect(drawn.length).toBe(3);
+			if (drawn.includes('typed-etrace')) {
+				expect(drawn).not.toContain('year-etrace');
+				expect(drawn).not.toContain('which-program');
+			}
+			expect(drawn.includes('count-195') && drawn.includes('tf-195')).toBe(false);
+		}
+	});
+
+	it('lets two choice questions share an answer to fill a quiz, even where other stems name it', () => {
+		const q = (id: string, type: string, sentence: string, answer: string, shown = '') => ({ id, objectiveId: 'o', type, citedSentences: [sentence], answerKeys: [answer], shownText: ` ${shown} `, optionsText: ` ${answer} | other ` });
+		// "ATF" is named in nearly every stem: a "who said it" question still lists it among others
+		const whoSaid = [1, 2, 3].map((n) => q(`who${n}`, 'attribution', `s${n}`, 'atf', 'the atf trained police'));
 		for (const seed of [1, 2, 3, 4, 5]) {
-			// enough other questions: no answer is shared
-			const others = [6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => q(`other${n}`, 'true_false', `s${n}`, `answer ${n}`));
-			const full = drawQuestions([...whoSaid, ...country, ...others], seed);
-			expect(full.filter((d) => d.answerKeys[0] === 'atf')).toHaveLength(1);
-			expect(full.filter((d) => d.answerKeys[0] === 'colombia')).toHaveLength(1);
-			// too few: the three "who said it" questions all come in, but still only one "colombia"
-			const short = drawQuestions([...whoSaid, ...country], seed);
-			expect(short.filter((d) => d.answerKeys[0] === 'atf')).toHaveLength(3);
-			expect(short.filter((d) => d.answerKeys[0] === 'colombia')).toHaveLength(1);
+			const others = [6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => q(`other${n}`, 'true_false', `s${n}`, `answer${n}`));
+			expect(drawQuestions([...whoSaid, ...others], seed).filter((d) => d.answerKeys[0] === 'atf')).toHaveLength(1);
+			expect(drawQuestions(whoSaid, seed)).toHaveLength(3);
 		}
 	});
 
@@ -172,38 +193,42 @@ describe('keeping questions that give each other away apart', () => {
 		expect(citedSentencesOf([{ sourceId: 'a', sentenceId: 's1', start: 0, end: 1, text: '' }, { bad: true }])).toEqual(['a#s1']);
 	});
 
-	it('in every lesson of the real generated bank, no attempt repeats a cited sentence or an answer (but between choice questions)', () => {
+	it('in every lesson of the real generated bank, every attempt has the same length and none repeats a sentence or shows an answer', () => {
 		const content = generateContent(readSourceFiles(path.resolve('src/sources')));
-		const banks = new Map<string, (BankQuestion & { answerKeys: string[]; citedSentences: string[] })[]>();
+		type Drawable = BankQuestion & { answerKeys: string[]; citedSentences: string[]; shownText: string; optionsText: string };
+		const banks = new Map<string, Drawable[]>();
 		for (const q of content.questions) {
 			const bank = banks.get(q.lessonId) ?? [];
-			bank.push({ id: q.id, type: q.type, objectiveId: q.objectiveId, citedSentences: citedSentencesOf(q.citations), answerKeys: answerKeysOf(q.prompt, q.answer) });
+			bank.push({ id: q.id, type: q.type, objectiveId: q.objectiveId, citedSentences: citedSentencesOf(q.citations), answerKeys: answerKeysOf(q.prompt, q.answer), ...shownTextOf(q.prompt) });
 			banks.set(q.lessonId, bank);
 		}
 		expect(banks.size).toBe(content.lessons.length);
+		const lengths: number[] = [];
 		for (const [lessonId, bank] of banks) {
 			// the bank itself has repeats, or this test would prove nothing
 			expect(new Set(bank.flatMap((q) => q.citedSentences)).size, lessonId).toBeLessThan(bank.flatMap((q) => q.citedSentences).length);
+			const length = quizLength(bank);
+			lengths.push(length);
 			for (let seed = 0; seed < 40; seed++) {
 				const drawn = drawQuestions(bank, seed);
+				expect(drawn.length, `${lessonId} seed ${seed}`).toBe(length);
 				const sentences = drawn.flatMap((q) => q.citedSentences);
 				expect(new Set(sentences).size, `${lessonId} seed ${seed}`).toBe(sentences.length);
-				const choice = (q: (typeof bank)[number]) => q.type === 'multiple_choice' || q.type === 'attribution';
-				const shareAnswer = (a: (typeof bank)[number], b: (typeof bank)[number]) => a.answerKeys.some((k) => b.answerKeys.includes(k));
+				const typed = (q: Drawable) => q.type === 'fill_blank' || q.type === 'numeric';
 				for (const a of drawn) {
 					for (const b of drawn) {
-						if (a !== b && shareAnswer(a, b)) expect(choice(a) && choice(b), `${lessonId} seed ${seed}: ${a.id} and ${b.id}`).toBe(true);
+						if (a === b) continue;
+						for (const key of b.answerKeys) {
+							const shown = a.shownText.includes(` ${key} `) && (typed(b) || /\d/.test(key));
+							const listed = typed(b) && a.optionsText.includes(` ${key} `);
+							expect(shown || listed, `${lessonId} seed ${seed}: ${a.id} gives ${b.id} away`).toBe(false);
+						}
 					}
 				}
-				// a short quiz is only as short as the bank forces: every question left out would give one away
-				if (drawn.length < QUIZ_LENGTH) {
-					const left = bank.filter((q) => !drawn.includes(q));
-					const clashes = (q: (typeof bank)[number]) =>
-						q.citedSentences.some((x) => sentences.includes(x)) || drawn.some((d) => shareAnswer(q, d) && !(choice(q) && choice(d)));
-					expect(left.filter((q) => !clashes(q)).map((q) => q.id), `${lessonId} seed ${seed}`).toEqual([]);
-				}
-				expect(drawn.length, lessonId).toBeGreaterThan(0);
 			}
 		}
+		// the sources give every lesson a quiz of eight or more, and most lessons ten
+		expect(Math.min(...lengths)).toBeGreaterThanOrEqual(8);
+		expect(lengths.filter((n) => n === QUIZ_LENGTH).length).toBeGreaterThanOrEqual(2);
 	});
 });

@@ -10,8 +10,12 @@ export interface BankQuestion {
 	objectiveId: string;
 	/** ids of the source sentences the question cites: two questions on one sentence give each other away */
 	citedSentences?: readonly string[];
-	/** normalised correct answers (see `answerKeysOf`): two questions with one answer give each other away */
+	/** normalised correct answers (see `answerKeysOf`) */
 	answerKeys?: readonly string[];
+	/** normalised words the question shows besides its options (see `shownTextOf`): another's answer there gives it away */
+	shownText?: string;
+	/** normalised option texts: another typed answer among them gives it away */
+	optionsText?: string;
 }
 
 /** `sourceId#sentenceId` of every citation. */
@@ -40,28 +44,71 @@ export function answerKeysOf(prompt: QuestionPrompt, answer: QuestionAnswer): st
 }
 
 /**
- * Picks `count` questions (fewer if the bank is smaller) so that objectives and types are spread as
- * evenly as the bank allows, then shuffles their order. Deterministic for a given seed. No two
- * picked questions cite the same source sentence, and none share an answer unless both are choice
- * questions and the quiz would otherwise be short; so one question never gives another away, and
- * when the bank cannot fill the quiz without that, the quiz is shorter.
+ * What a question shows before it is answered, in normal form and padded with spaces so that whole
+ * words can be looked up: its stem, statement, claim and items, and apart from those its options.
+ */
+export function shownTextOf(prompt: QuestionPrompt): { shownText: string; optionsText: string } {
+	const shown = [prompt.stem];
+	if (prompt.type === 'true_false') shown.push(prompt.statement);
+	if (prompt.type === 'attribution') shown.push(prompt.claim);
+	if (prompt.type === 'ordering') shown.push(...prompt.items.map((i) => i.text));
+	const options = prompt.type === 'multiple_choice' || prompt.type === 'attribution' ? prompt.options.map((o) => o.text) : [];
+	const pad = (texts: string[]) => (texts.length ? ` ${texts.map(normaliseAnswer).join(' | ')} ` : '');
+	return { shownText: pad(shown), optionsText: pad(options) };
+}
+
+/** Greedy passes tried per draw: a small bank where questions give each other away needs a few. */
+const DRAW_ROUNDS = 24;
+
+/**
+ * Picks `count` questions (fewer if the bank cannot give that many without give-aways), spreading
+ * objectives and types as evenly as the bank allows, then shuffles their order. Deterministic for a
+ * given seed. No two picked questions cite the same source sentence, none shows another's answer,
+ * and none share an answer unless the quiz would otherwise be short. Every draw from one bank has
+ * the same length, so a lesson's quiz always has the same number of questions: the longest any of
+ * a fixed set of passes finds.
  */
 export function drawQuestions<Q extends BankQuestion>(bank: readonly Q[], seed: number, count = QUIZ_LENGTH): Q[] {
 	// sort first so the draw depends on the bank's content, not the order the database returned it in
 	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const shuffled = seededShuffle(sorted, deriveSeed(seed, 'draw'));
+	const target = quizLength(sorted, count);
+	let best: Q[] = [];
+	for (let round = 0; best.length < target && round < DRAW_ROUNDS * 4; round++) {
+		const picked = greedyDraw(seededShuffle(sorted, deriveSeed(seed, `draw-${round}`)), count, round % 2 === 1);
+		if (picked.length > best.length) best = picked;
+	}
+	return seededShuffle(best, deriveSeed(seed, 'order'));
+}
+
+/** The number of questions every quiz from this bank gets: the longest draw of a fixed set of passes. */
+export function quizLength(bank: readonly BankQuestion[], count = QUIZ_LENGTH): number {
+	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	let longest = 0;
+	for (let round = 0; longest < count && round < DRAW_ROUNDS; round++) {
+		longest = Math.max(longest, greedyDraw(seededShuffle(sorted, deriveSeed(0, `length-${round}`)), count, round % 2 === 1).length);
+	}
+	return longest;
+}
+
+/**
+ * One greedy pass over a shuffled bank. Spread first: the least-covered objective, then the
+ * least-used type, then the question ruling out fewest others. Length first (`lengthFirst`): the
+ * question ruling out fewest others, then the spread. Ties keep the shuffled order.
+ */
+function greedyDraw<Q extends BankQuestion>(shuffled: readonly Q[], count: number, lengthFirst: boolean): Q[] {
 	const perObjective = new Map<string, number>();
 	const perType = new Map<string, number>();
 	const chosen: Q[] = [];
-	// first every clash rules a question out; if that leaves the quiz short, two choice questions
-	// may share a correct answer (each shows it among its options anyway), never a sentence, and
-	// never a typed answer that a choice question's options would give away
+	// first every shared answer rules a question out too; if that leaves the quiz short, questions may
+	// share an answer where neither shows it (two choice questions each list it among their options
+	// anyway), but never a sentence, and never a typed answer that another question shows
 	for (const relaxed of [false, true]) {
 		let remaining = shuffled.filter((q) => !chosen.includes(q) && !chosen.some((c) => clash(q, c, relaxed)));
 		while (chosen.length < count && remaining.length > 0) {
-			// the least-covered objective first, then the least-used type, then the question ruling
-			// out fewest others (a longer quiz); ties keep the shuffled order
-			const cost = remaining.map((q) => coverage(q, perObjective, perType) + remaining.filter((o) => o !== q && clash(q, o, relaxed)).length);
+			const cost = remaining.map((q) => {
+				const ruledOut = remaining.filter((o) => o !== q && clash(q, o, relaxed)).length;
+				return lengthFirst ? ruledOut * 1e12 + coverage(q, perObjective, perType) : coverage(q, perObjective, perType) + ruledOut;
+			});
 			let best = 0;
 			for (let i = 1; i < remaining.length; i++) if (cost[i] < cost[best]) best = i;
 			const [question] = remaining.splice(best, 1);
@@ -71,16 +118,36 @@ export function drawQuestions<Q extends BankQuestion>(bank: readonly Q[], seed: 
 			remaining = remaining.filter((q) => !clash(q, question, relaxed));
 		}
 	}
-	return seededShuffle(chosen, deriveSeed(seed, 'order'));
+	return chosen;
 }
 
 const CHOICE_TYPES = new Set(['multiple_choice', 'attribution']);
 
-/** True when the two questions give each other away: one cited sentence, or one answer. */
+/**
+ * True when the two questions give each other away (one cited sentence, or one shows the other's
+ * answer), or, before the quiz needs it, when they share an answer.
+ */
 function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean): boolean {
 	if ((a.citedSentences ?? []).some((s) => (b.citedSentences ?? []).includes(s))) return true;
-	if (relaxed && CHOICE_TYPES.has(a.type) && CHOICE_TYPES.has(b.type)) return false;
+	if (givesAway(a, b) || givesAway(b, a)) return true;
+	if (relaxed) return false;
 	return (a.answerKeys ?? []).some((k) => (b.answerKeys ?? []).includes(k));
+}
+
+/**
+ * `shown` gives `asked` away when its stem, statement, claim or items hold `asked`'s answer; its
+ * options do too unless `asked` is a choice question itself (which lists its answer anyway). Two
+ * typed questions with one answer ("Brady Campaign" for two different claims) do not.
+ */
+function givesAway(shown: BankQuestion, asked: BankQuestion): boolean {
+	const choice = CHOICE_TYPES.has(asked.type);
+	return (asked.answerKeys ?? []).some(
+		(k) =>
+			// a choice question lists its answer among others: a name seen elsewhere ("ATF") tells
+			// nothing, a number seen elsewhere (the same count or year) does
+			((!choice || /\d/.test(k)) && Boolean(shown.shownText?.includes(` ${k} `))) ||
+			(!choice && Boolean(shown.optionsText?.includes(` ${k} `)))
+	);
 }
 
 function coverage(question: BankQuestion, perObjective: Map<string, number>, perType: Map<string, number>): number {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from './attempts';
 import { questions, questionVersions } from '../db/schema';
 import type { QuestionAnswer, QuestionPrompt } from '../../content/question-types';
-import { answerKeysOf, citedSentencesOf, type BankQuestion } from '../../quiz/draw';
+import { answerKeysOf, citedSentencesOf, shownTextOf, type BankQuestion } from '../../quiz/draw';
 
 export interface DrawableQuestion extends BankQuestion {
 	version: number;
@@ -29,6 +29,7 @@ export async function loadQuestionBank(db: Executor, lessonId: string): Promise<
 		objectiveId: row.objectiveId,
 		version: row.version,
 		citedSentences: citedSentencesOf(row.citations),
-		answerKeys: answerKeysOf(row.prompt as QuestionPrompt, row.answer as QuestionAnswer)
+		answerKeys: answerKeysOf(row.prompt as QuestionPrompt, row.answer as QuestionAnswer),
+		...shownTextOf(row.prompt as QuestionPrompt)
 	}));
 }
