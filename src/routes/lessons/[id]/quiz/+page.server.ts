@@ -6,7 +6,7 @@ import { submitAttempt } from '$lib/server/quiz/submit';
 import { QuizRequestError } from '$lib/server/quiz/errors';
 import { lessonProgressSummary, markLessonRead } from '$lib/server/progress';
 import { loadQuestionBank } from '$lib/server/quiz/bank';
-import { drawQuestions } from '$lib/quiz/draw';
+import { quizLength } from '$lib/quiz/draw';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,18 +19,11 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		lesson: { id: lesson.id, title: lesson.title },
 		attempt,
-		// the start page says how long the quiz is; keeping questions that give each other away apart
-		// can make one draw shorter than another, so it gives the range
-		questionCount: attempt ? { fewest: attempt.questions.length, most: attempt.questions.length } : quizLengths(await loadQuestionBank(db, lesson.id)),
+		// the start page says how long the quiz is: every draw from a bank has the same length
+		questionCount: attempt ? attempt.questions.length : quizLength(await loadQuestionBank(db, lesson.id)),
 		progress: { attemptsSubmitted: progress.attemptsSubmitted, bestScore: progress.bestScore, latestScore: progress.latestScore }
 	};
 };
-
-/** The fewest and most questions a draw from this bank gives, over a spread of seeds. */
-function quizLengths(bank: Parameters<typeof drawQuestions>[0]) {
-	const lengths = Array.from({ length: 24 }, (_, seed) => drawQuestions(bank, seed * 7919 + 1).length);
-	return { fewest: Math.min(...lengths), most: Math.max(...lengths) };
-}
 
 function fieldReader(form: FormData) {
 	return (name: string) => {
