@@ -1,9 +1,10 @@
-import { and, desc, eq, lte, ne } from 'drizzle-orm';
+import { and, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { namedStatement } from '../db/named-statement';
 import { sessions, users } from '../db/schema';
 import { generateSessionToken, hashSessionSecret, parseSessionToken, sessionSecretMatches } from './token';
 import { isSessionExpired, sessionExpiresAt, shouldExtendSession, shouldTouchLastSeen } from './expiry';
-import type { SessionInfo, SessionUser } from './types';
+import type { Role, SessionInfo, SessionUser } from './types';
 
 export interface ClientDetails {
 	userAgent: string;
@@ -35,6 +36,28 @@ export type SessionValidationResult =
 
 const NO_SESSION = { session: null, user: null } as const;
 
+/** Every request with a session cookie runs this: built once and prepared under a name. */
+const sessionWithUser = namedStatement(
+	'auth_session_with_user',
+	() => sql`
+		select s.user_id as "userId", s.secret_hash as "secretHash", s.created_at as "createdAt",
+		       s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt", u.email, u.display_name as "displayName", u.role
+		from sessions as s join users as u on u.id = s.user_id
+		where s.id = ${sql.placeholder('id')}`
+);
+
+interface SessionWithUserRow {
+	userId: string;
+	secretHash: Uint8Array;
+	// timestamps arrive as PostgreSQL's text from both drivers
+	createdAt: string;
+	expiresAt: string;
+	lastSeenAt: string;
+	email: string;
+	displayName: string;
+	role: Role;
+}
+
 /**
  * The Lucia guide's validation: find by id, compare the secret's hash in constant time, delete
  * the session once expired, extend it when less than half its lifetime remains (`fresh` tells
@@ -47,46 +70,33 @@ export async function validateSessionToken(
 ): Promise<SessionValidationResult> {
 	const parts = parseSessionToken(token);
 	if (!parts) return NO_SESSION;
-	const [row] = await db
-		.select({
-			id: sessions.id,
-			userId: sessions.userId,
-			secretHash: sessions.secretHash,
-			createdAt: sessions.createdAt,
-			expiresAt: sessions.expiresAt,
-			lastSeenAt: sessions.lastSeenAt,
-			email: users.email,
-			displayName: users.displayName,
-			role: users.role
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, parts.id));
+	const [row] = await sessionWithUser<SessionWithUserRow>(db, { id: parts.id });
 	// a wrong secret leaves the row alone: knowing an id alone must not let anyone end a session
 	if (!row || !sessionSecretMatches(parts.secret, row.secretHash)) return NO_SESSION;
-	if (isSessionExpired(row.expiresAt, now)) {
-		await db.delete(sessions).where(eq(sessions.id, row.id));
+	const expiresAt = new Date(row.expiresAt);
+	if (isSessionExpired(expiresAt, now)) {
+		await db.delete(sessions).where(eq(sessions.id, parts.id));
 		return NO_SESSION;
 	}
 	const session = {
-		id: row.id,
+		id: parts.id,
 		userId: row.userId,
-		createdAt: row.createdAt,
-		expiresAt: row.expiresAt,
-		lastSeenAt: row.lastSeenAt,
+		createdAt: new Date(row.createdAt),
+		expiresAt,
+		lastSeenAt: new Date(row.lastSeenAt),
 		fresh: false
 	};
-	if (shouldExtendSession(row.expiresAt, now)) {
+	if (shouldExtendSession(expiresAt, now)) {
 		session.expiresAt = sessionExpiresAt(now);
 		session.lastSeenAt = now;
 		session.fresh = true;
 		await db
 			.update(sessions)
 			.set({ expiresAt: session.expiresAt, lastSeenAt: now })
-			.where(eq(sessions.id, row.id));
-	} else if (shouldTouchLastSeen(row.lastSeenAt, now)) {
+			.where(eq(sessions.id, parts.id));
+	} else if (shouldTouchLastSeen(session.lastSeenAt, now)) {
 		session.lastSeenAt = now;
-		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
+		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, parts.id));
 	}
 	const user: SessionUser = { id: row.userId, email: row.email, displayName: row.displayName, role: row.role };
 	return { session, user };

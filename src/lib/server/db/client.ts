@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types, type ParserOptions } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -31,6 +31,18 @@ export interface OpenOptions {
 	maxConnections?: number;
 }
 
+/**
+ * The PGlite client behind each embedded database. PGlite runs inside this process, which alone
+ * writes its data folder (the folder's lock turns other processes away), so what this process
+ * knows of its own writes is the whole truth; a PostgreSQL server is shared and never listed here.
+ */
+const embeddedClients = new WeakMap<Database, PGlite>();
+
+/** The in-process PGlite client of `db`, or null for PostgreSQL. */
+export function embeddedClient(db: Database): PGlite | null {
+	return embeddedClients.get(db) ?? null;
+}
+
 /** Opens the database (taking the data folder's lock for PGlite) and applies pending migrations. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
 	if (target.kind === 'postgres') return openPostgres(target.url, options);
@@ -39,7 +51,9 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 	try {
 		const client =
 			target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create();
+		skipRepeatedParsers(client);
 		const db = drizzlePglite({ client, schema }) as unknown as Database;
+		embeddedClients.set(db, client);
 		await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
 		return {
 			db,
@@ -57,6 +71,27 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 		lock?.release();
 		throw error;
 	}
+}
+
+/**
+ * drizzle's PGlite driver asks, on every query, for these types as PostgreSQL's text (it converts
+ * them itself). PGlite merges per-query parsers into a copy of its whole parser table on each call,
+ * which cost more than parsing the rows of our short queries. Set once on the client instead, the
+ * per-query request changes nothing and is dropped.
+ */
+const DRIZZLE_TEXT_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
+const DRIZZLE_PARSERS: ParserOptions = Object.fromEntries(DRIZZLE_TEXT_TYPES.map((type) => [type, (value: string) => value]));
+const asClientParses = new Set(DRIZZLE_TEXT_TYPES.map(String));
+
+function skipRepeatedParsers(client: PGlite): void {
+	// after start-up, which fills in the parsers of array types (these among them)
+	Object.assign(client.parsers, DRIZZLE_PARSERS);
+	const query = client.query.bind(client);
+	client.query = (text, params, options) => {
+		const parsers = options?.parsers;
+		if (parsers && Object.keys(parsers).every((type) => asClientParses.has(type))) options = { ...options, parsers: undefined };
+		return query(text, params, options);
+	};
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {

@@ -1,6 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { namedStatement } from '../db/named-statement';
 import { quizAttempts } from '../db/schema';
 import { gradeResponse, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
@@ -29,20 +29,6 @@ interface AttemptToGrade {
 	questionCount: number;
 	/** position, question id, question version, stored response: in position order */
 	answers: { p: number; q: string; v: number; r: unknown }[];
-}
-
-/**
- * A statement prepared once per database under a name: PostgreSQL parses and plans it once per
- * connection instead of on every submission, and drizzle builds its text once.
- */
-function namedStatement(name: string, build: () => SQL) {
-	const prepared = new WeakMap<Database, { execute(params: Record<string, unknown>): Promise<unknown> }>();
-	const dialect = new PgDialect();
-	return async <T>(db: Database, params: Record<string, unknown>): Promise<T[]> => {
-		let statement = prepared.get(db);
-		if (!statement) prepared.set(db, (statement = db._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false)));
-		return ((await statement.execute(params)) as { rows: T[] }).rows;
-	};
 }
 
 /** The attempt with its answers as one row and one JSON value: far less to decode than a row per question. */
