@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { lessons, quizAttempts, sessions, users } from '../../src/lib/server/db/schema';
 import {
@@ -17,6 +17,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { hashSessionSecret, parseSessionToken } from '../../src/lib/server/auth/token';
+import { namedStatement } from '../../src/lib/server/db/named-statement';
 import { describeEachDatabase } from '../helpers/databases';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -51,7 +52,8 @@ describeEachDatabase('auth sessions', (getDb) => {
 
 		const result = await validateSessionToken(db, token);
 		expect(result.user).toEqual(user);
-		expect(result.session).toMatchObject({ id: session.id, userId: user.id, fresh: false });
+		// the dates come back exactly as stored, to the millisecond
+		expect(result.session).toEqual({ ...session, fresh: false });
 	});
 
 	it('refuses a token whose secret is wrong, and leaves the session in place', async () => {
@@ -181,5 +183,69 @@ describeEachDatabase('auth sessions', (getDb) => {
 		expect((await validateSessionToken(db, leavingSession.token)).session).toBeNull();
 		expect((await validateSessionToken(db, stayingSession.token)).user?.id).toBe(staying.id);
 		expect(await db.select().from(quizAttempts).where(eq(quizAttempts.userId, staying.id))).toHaveLength(1);
+	});
+});
+
+// session validation runs as a named statement; on PGlite these take their own path into the engine
+describeEachDatabase('named statements', (getDb) => {
+	const insertUser = namedStatement(
+		'test_insert_user',
+		() => sql`insert into users (id, email, display_name, role, password_hash)
+			values (${sql.placeholder('id')}, ${sql.placeholder('id')} || '@school.example', 'Named', ${sql.placeholder('role')}, 'x')
+			returning id, created_at as "createdAt"`
+	);
+	const userById = namedStatement('test_user_by_id', () => sql`select id, role from users where id = ${sql.placeholder('id')}`);
+	const echo = namedStatement(
+		'test_echo',
+		() => sql`select ${sql.placeholder('text')}::text as text, ${sql.placeholder('missing')}::text is null as missing,
+			${sql.placeholder('at')}::timestamptz = '2026-03-01T12:00:00.123Z'::timestamptz as "sameInstant", ${sql.placeholder('doc')}::jsonb as doc,
+			${sql.placeholder('count')}::int + 1 as next`
+	);
+
+	it('fills placeholders of every kind and returns the rows', async () => {
+		const { db } = getDb().handle;
+		const rows = await echo(db, { text: "it's", missing: null, at: new Date('2026-03-01T12:00:00.123Z'), doc: JSON.stringify({ a: [1, 'b'] }), count: 41 });
+		expect(rows).toEqual([{ text: "it's", missing: true, sameInstant: true, doc: { a: [1, 'b'] }, next: 42 }]);
+		expect(await userById(db, { id: 'nobody' })).toEqual([]);
+	});
+
+	it('rejects with the database error, and the database goes on answering', async () => {
+		const { db } = getDb().handle;
+		const [created] = await insertUser<{ id: string; createdAt: string }>(db, { id: 'named-1', role: 'student' });
+		expect(created.id).toBe('named-1');
+		await expect(insertUser(db, { id: 'named-1', role: 'student' })).rejects.toMatchObject({ cause: { code: '23505' } });
+		await expect(insertUser(db, { id: 'named-2', role: 'pirate' })).rejects.toMatchObject({ cause: { code: '23514' } });
+		expect(await userById(db, { id: 'named-1' })).toEqual([{ id: 'named-1', role: 'student' }]);
+		expect(await userById(db, { id: 'named-2' })).toEqual([]);
+		await insertUser(db, { id: 'named-3', role: 'teacher' });
+		expect(await db.select({ id: users.id }).from(users).where(eq(users.id, 'named-3'))).toEqual([{ id: 'named-3' }]);
+
+		const broken = namedStatement('test_broken', () => sql`select id from no_such_table where id = ${sql.placeholder('id')}`);
+		await expect(broken(db, { id: 'x' })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/no_such_table/) } });
+		await expect(broken(db, { id: 'x' })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/no_such_table/) } });
+		expect(await userById(db, { id: 'named-3' })).toHaveLength(1);
+	});
+
+	it('never sees the rows of a transaction still open, nor of one rolled back', async () => {
+		const { db } = getDb().handle;
+		let inserted!: () => void;
+		const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+		let finish!: () => void;
+		const finishNow = new Promise<void>((resolve) => (finish = resolve));
+		const transaction = db
+			.transaction(async (tx) => {
+				await tx.insert(users).values({ id: 'named-uncommitted', email: 'uncommitted@school.example', displayName: 'U', role: 'student', passwordHash: 'x' });
+				inserted();
+				await finishNow;
+				tx.rollback();
+			})
+			.catch(() => 'rolled back');
+		await insertedYet;
+		// PostgreSQL answers from another connection; PGlite's one connection waits for the transaction to end
+		const during = userById(db, { id: 'named-uncommitted' });
+		finish();
+		expect(await transaction).toBe('rolled back');
+		expect(await during).toEqual([]);
+		expect(await userById(db, { id: 'named-uncommitted' })).toEqual([]);
 	});
 });

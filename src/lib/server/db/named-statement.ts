@@ -1,4 +1,4 @@
-import { fillPlaceholders, type SQL } from 'drizzle-orm';
+import { DrizzleQueryError, fillPlaceholders, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { parse, protocol, type messages, type PGlite } from '@electric-sql/pglite';
 import { embeddedClient, type Database } from './client';
@@ -27,7 +27,17 @@ export function namedStatement(name: string, build: () => SQL) {
 	const statement = perDatabase((db) => {
 		const query = dialect.sqlToQuery(build());
 		const client = embeddedClient(db);
-		if (client) return (params: Record<string, unknown>) => runEmbedded(client, name, query.sql, fillPlaceholders(query.params, params));
+		if (client) {
+			return async (params: Record<string, unknown>) => {
+				const values = fillPlaceholders(query.params, params);
+				try {
+					return await runEmbedded(client, name, query.sql, values);
+				} catch (error) {
+					// the same error drizzle gives on either engine: the database's own as its cause
+					throw new DrizzleQueryError(query.sql, values, error as Error);
+				}
+			};
+		}
 		const prepared = db._.session.prepareQuery(query, undefined, name, false);
 		return async (params: Record<string, unknown>) => ((await prepared.execute(params)) as { rows: unknown[] }).rows;
 	});
