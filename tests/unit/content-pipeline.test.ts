@@ -117,7 +117,7 @@ describe('generated content: quality bars', () => {
 					expect(answer).toContain(byId.get(q.citations[0].sourceId)!.title);
 					continue;
 				}
-				const entry = GLOSSARY.find((g) => g.name === answer || g.name === answer.charAt(0).toLowerCase() + answer.slice(1));
+				const entry = GLOSSARY.find((g) => g.name === answer || g.name === answer.charAt(0).toLowerCase() + answer.slice(1) || g.aliases.includes(answer));
 				const forms = entry ? aliasesOf(entry.id) : [answer];
 				// "thirty-one" is the number 31
 				const inWords = q.answer.type === 'numeric' && (cited.match(/\b[a-z]+(?:-[a-z]+)?\b/gi) ?? []).some((word) => parseNumber(word) === Number(answer));

@@ -5,7 +5,7 @@ import { classifyLines } from '../../src/lib/content/clean';
 import { asInnerQuotation, displayText, shortPublisher, splitNote } from '../../src/lib/content/display';
 import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
 import { aliasesOf, GLOSSARY } from '../../src/lib/content/glossary';
-import { containsNormalised } from '../../src/lib/content/question-filters';
+import { containsNormalised, contentWords } from '../../src/lib/content/question-filters';
 import { isSelfContained, renderClaim } from '../../src/lib/content/lessons';
 import { fixArticles, rewriteForDisplay } from '../../src/lib/content/rewrite';
 import type { GeneratedQuestion } from '../../src/lib/content/question-types';
@@ -178,6 +178,53 @@ describe('questions stand alone and are worth asking', () => {
 				expect(['media', 'journalist'], `${q.id}: ${option.text}`).not.toContain(speaker!.group);
 			}
 		}
+	});
+});
+
+describe('the blanks new in generator 1.5', () => {
+	const correctOption = (q: GeneratedQuestion) =>
+		q.prompt.type === 'multiple_choice' && q.answer.type === 'multiple_choice' ? q.prompt.options.find((o) => o.id === (q.answer as { correctOptionId: string }).correctOptionId)!.text : undefined;
+
+	it('states nothing true or false that the cited sentences do not say: no true/false on a statement a rewrite added words to', () => {
+		const statements = content.questions.filter((q) => q.prompt.type === 'true_false');
+		expect(statements.length).toBeGreaterThan(3);
+		for (const q of statements) {
+			if (q.prompt.type !== 'true_false' || q.answer.type !== 'true_false' || !q.answer.correct) continue;
+			const cited = new Set(contentWords(q.citations.map((c) => c.text).join(' ')));
+			expect(contentWords(q.prompt.statement).filter((w) => !cited.has(w)), q.id).toEqual([]);
+		}
+	});
+
+	it('offers kinds of weapon and groups of people only against their own group, never echoing the stem', () => {
+		const terms = content.questions.filter((q) => q.prompt.type === 'multiple_choice' && /^Which (kind of weapon|group of people) completes/.test(q.prompt.stem));
+		expect(terms.length).toBeGreaterThanOrEqual(3);
+		for (const q of terms) {
+			if (q.prompt.type !== 'multiple_choice') continue;
+			const groups = new Set(q.prompt.options.map((o) => GLOSSARY.find((g) => g.name === o.text)?.group));
+			expect(groups.size, q.id).toBe(1);
+			expect([...groups][0], q.id).toBeDefined();
+			const stemWords = new Set(q.prompt.stem.toLowerCase().split(/[^a-z]+/));
+			for (const o of q.prompt.options) if (o.text !== correctOption(q)) expect(o.text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 5 && stemWords.has(w)), `${q.id}: ${o.text}`).toEqual([]);
+		}
+	});
+
+	it('never offers software against operations, names a program in brackets after its description, or blanks the size of "all" of a set', () => {
+		for (const q of content.questions) {
+			expect(correctOption(q), q.id).not.toBe('eTrace');
+			const stem = (q.prompt as { stem: string }).stem;
+			expect(stem, q.id).not.toMatch(/\(_____\)/);
+			expect(stem, q.id).not.toMatch(/\b(all|every|both) _____/);
+			expect(stem, q.id).not.toMatch(/\(unlike [^)]*_____/);
+		}
+	});
+
+	it('asks a law the display named ("The bill" → the Act) citing the sentence that names it first', () => {
+		const hearing = content.questions.find((q) => q.prompt.type === 'multiple_choice' && /The _____ was set to be the subject of a hearing/.test(q.prompt.stem));
+		expect(hearing).toBeDefined();
+		expect(hearing!.citations).toHaveLength(2);
+		expect(hearing!.citations[0].text).toContain('Reform and Modernization Act');
+		expect(hearing!.citations[1].text).toMatch(/^The bill was set to be the subject of a hearing/);
+		expect(correctOption(hearing!)).toBe('Reform and Modernization Act');
 	});
 });
 

@@ -4,7 +4,7 @@
  * and what kind of thing each is, so distractors are always of the same kind and never also true.
  */
 
-export type GlossaryKind = 'organisation' | 'person' | 'place' | 'program' | 'law';
+export type GlossaryKind = 'organisation' | 'person' | 'place' | 'program' | 'law' | 'term';
 export type PlaceKind = 'country' | 'state' | 'city' | 'region';
 
 export interface GlossaryEntry {
@@ -81,7 +81,7 @@ export const GLOSSARY: GlossaryEntry[] = [
 	{ id: 'fast-furious', name: 'Operation Fast and Furious', kind: 'program', group: 'gunwalking-operation', partOf: ['gunrunner'], aliases: ['Operation Fast and Furious', 'Fast and Furious'] },
 	{ id: 'wide-receiver', name: 'Operation Wide Receiver', kind: 'program', group: 'gunwalking-operation', partOf: ['gunrunner'], aliases: ['Operation Wide Receiver', 'Wide Receiver'] },
 	{ id: 'southwest-border', name: 'Southwest Border Initiative', kind: 'program', aliases: ['Southwest Border Initiative'] },
-	{ id: 'etrace', name: 'eTrace', kind: 'program', partOf: ['gunrunner'], aliases: ['eTrace'] },
+	{ id: 'etrace', name: 'eTrace', kind: 'program', group: 'software', partOf: ['gunrunner'], aliases: ['eTrace'] },
 	{ id: 'border-liaison', name: 'Border Liaison Program', kind: 'program', partOf: ['atf'], aliases: ['Border Liaison Program'] },
 	{ id: 'recovery-act', name: 'American Recovery and Reinvestment Act of 2009', kind: 'law', aliases: ['American Recovery and Reinvestment Act of 2009', 'Recovery Act'] },
 	{ id: 'omnibus-2009', name: 'FY 2009 Omnibus Appropriations Act', kind: 'law', aliases: ['FY 2009 Omnibus Appropriations Act', 'Omnibus Appropriations Act'] },
@@ -89,6 +89,16 @@ export const GLOSSARY: GlossaryEntry[] = [
 	// federal gun laws the sources never mention: options beside the laws they do, never answers
 	{ id: 'gun-control-act', name: 'Gun Control Act of 1968', kind: 'law', aliases: ['Gun Control Act'] },
 	{ id: 'fopa', name: 'Firearm Owners Protection Act of 1986', kind: 'law', aliases: ['Firearm Owners Protection Act'] },
+	// kinds of weapon, and people in the gun trade: asked against others of their group
+	{ id: 'assault-rifles', name: 'semi-automatic assault rifles', kind: 'term', group: 'weapon', aliases: ['semi-automatic assault rifles'] },
+	{ id: 'handguns', name: 'handguns', kind: 'term', group: 'weapon', aliases: ['handguns'] },
+	{ id: 'shotguns', name: 'shotguns', kind: 'term', group: 'weapon', aliases: ['shotguns'] },
+	{ id: 'hunting-rifles', name: 'hunting rifles', kind: 'term', group: 'weapon', aliases: ['hunting rifles'] },
+	{ id: 'gun-dealers', name: 'gun dealers', kind: 'term', group: 'trade-role', aliases: ['gun dealers'] },
+	{ id: 'straw-purchasers', name: 'straw purchasers', kind: 'term', group: 'trade-role', aliases: ['straw purchasers', 'straw buyers'] },
+	{ id: 'cartel-members', name: 'cartel members', kind: 'term', group: 'trade-role', aliases: ['cartel members'] },
+	{ id: 'mexican-police', name: 'Mexican police officers', kind: 'term', group: 'trade-role', aliases: ['Mexican police officers'] },
+	{ id: 'border-patrol-agents', name: 'Border Patrol agents', kind: 'term', group: 'trade-role', aliases: ['Border Patrol agents'] },
 	{ id: 'mexico', name: 'Mexico', kind: 'place', placeKind: 'country', aliases: ['Mexico'] },
 	{ id: 'usa', name: 'United States', kind: 'place', placeKind: 'country', aliases: ['United States'] },
 	{ id: 'colombia', name: 'Colombia', kind: 'place', placeKind: 'country', aliases: ['Colombia'] },

@@ -92,6 +92,8 @@ export function isSelfContained(statement: string): boolean {
 	if (/\b(these|those|the following) (subject areas|weapons|agencies|cases)\b|\bthat field division\b/i.test(statement)) return false;
 	if (/\b(this|that) (operation|program|discrepancy|conclusion|money|report)\b/i.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
+	// "Other U.S. agencies…", "Other tactics…": other than those of a sentence not shown
+	if (/^Other\b/.test(statement)) return false;
 	// news copy's "told us", "we found": the reader is not "us"
 	if (/\b(us|we|our)\b/.test(statement)) return false;
 	// relative time and comparisons that need the article around them

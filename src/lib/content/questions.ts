@@ -6,7 +6,7 @@ import { extractTimeline, isSelfContained, type LessonPlan } from './lessons';
 import { normaliseAnswer } from './normalise';
 import { formatLike, isWrittenInWords } from './numbers';
 import { COURSE_PREMISE, type OutlineLesson } from './outline';
-import { containsNormalised, isAlsoTrue, isTrivialAnswer, overlap } from './question-filters';
+import { containsNormalised, contentWords, isAlsoTrue, isTrivialAnswer, overlap } from './question-filters';
 import type { Choice, Citation, GeneratedQuestion, QuestionType } from './question-types';
 import type { AnalysedSource, Entity, Sentence, TimelineEvent } from './types';
 
@@ -69,12 +69,19 @@ interface Blank {
 	answer: string;
 	/** the statement with the answer replaced by the blank */
 	blanked: string;
-	kind: 'year' | 'number' | 'money' | 'percent' | 'person' | 'organisation' | 'place' | 'program' | 'law';
+	kind: 'year' | 'number' | 'money' | 'percent' | 'person' | 'organisation' | 'place' | 'program' | 'law' | 'term';
 	kindNoun: string;
 	/** "thirty-one": asked only as a typed number, since options could not be written the same way */
 	inWords?: boolean;
 	/** the number asked, where the entity itself carries none ("18 months") */
 	value?: number;
+	/** an earlier sentence naming what the statement's rewrite put in ("The bill" → the Act): cited too */
+	naming?: Sentence;
+}
+
+/** The sentences a blank's question cites: the one that names a rewritten referent, then its own. */
+function blankSentences(blank: Blank): Sentence[] {
+	return blank.naming ? [blank.naming, blank.sentence] : [blank.sentence];
 }
 
 /** organisations that can stand in for each other as options; staff, offices and centres cannot */
@@ -88,7 +95,9 @@ const NOT_ASKED_IDS = new Set(['wade', 'atf-spokesman']);
 /** stems longer than this are passages, not questions */
 const MAX_STEM_WORDS = 65;
 
-const KIND_PRIORITY: Blank['kind'][] = ['money', 'number', 'percent', 'year', 'person', 'place', 'organisation', 'program', 'law'];
+const KIND_PRIORITY: Blank['kind'][] = ['money', 'number', 'percent', 'year', 'person', 'place', 'organisation', 'program', 'law', 'term'];
+/** what an option of each glossary term group is called in a stem */
+const TERM_NOUNS: Record<string, string> = { weapon: 'kind of weapon', 'trade-role': 'group of people' };
 /** programs asked by name; Project Gunrunner itself is the course's subject, in nearly every sentence */
 const NOT_ASKED_PROGRAMS = new Set(['gunrunner']);
 
@@ -135,6 +144,15 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			kind = 'law';
 			kindNoun = 'law';
 			break;
+		case 'term': {
+			if (!entry || !entry.group || !TERM_NOUNS[entry.group]) return undefined;
+			// "drug cartel members", "corrupt gun dealers": a modifier before the blank would make the options misread
+			const before = statement.slice(0, statement.indexOf(entity.text)).trimEnd();
+			if (before && !/(^|[\s(])(the|and|or|of|by|to|with|were|are|was|is|as|than|for|on)$|[,;:(—–]$/i.test(before)) return undefined;
+			kind = 'term';
+			kindNoun = TERM_NOUNS[entry.group];
+			break;
+		}
 		case 'money':
 			kind = 'money';
 			kindNoun = 'amount';
@@ -218,7 +236,15 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	// "Mexico, Guatemala and _____": one member of a list of places is a gotcha, not a fact
 	if (kind === 'place' && sentence.entities.filter((e) => e.type === 'place').length >= 3) return undefined;
 	// "(ICE)": an acronym in brackets only repeats the name before it
-	if (statement[at - 1] === '(' && /^[A-Z]{2,6}$/.test(answer)) return undefined;
+	// "…allowing known criminals to buy guns (Operation Fast and Furious)": a name in brackets after
+	// its own description only labels it, and other operations fit the description too
+	if (statement[at - 1] === '(') return undefined;
+	// "(unlike _____ and most other cases)": a side contrast, and "most other cases" fits the blank too
+	if (/\((?:unlike|except|as opposed to)\s[^)]*$/i.test(before)) return undefined;
+	// "all _____ Mexican states": the size of a known set, not a fact of the story
+	if (kind === 'number' && /\b(all|every|both|each of the)\s+$/i.test(before)) return undefined;
+	// "195 _____ origin guns": a program's name used as a modifier leaves the numbers without their noun
+	if (kind === 'program' && /^(?:[\s-]+(?:origin|guns?|firearms?|weapons?|linked)\b)/i.test(statement.slice(at + answer.length))) return undefined;
 	// the blank must not split a word ("2009" inside "FY 2009")
 	if (/[\p{L}\p{N}]/u.test(statement[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(statement[at + answer.length] ?? ' ')) return undefined;
 	const blanked = statement.slice(0, at) + BLANK + statement.slice(at + span);
@@ -246,13 +272,52 @@ function echoesName(stem: string, names: readonly string[]): boolean {
 	return stem.toLowerCase().split(/[^a-z]+/).some((word) => word.length >= 4 && prefixes.has(word.slice(0, 4)));
 }
 
+/** The displayed statement says something (a name, an amount) that the source sentence does not. */
+function rewriteAddsWords(sentence: Sentence): boolean {
+	const written = new Set(contentWords(sentence.text));
+	return contentWords(sentence.statement).some((word) => !written.has(word));
+}
+
+/** A word of five or more letters of `option` that the stem uses too. */
+function echoesWord(stem: string, option: string): boolean {
+	const words = new Set(stem.toLowerCase().split(/[^a-z]+/));
+	return option.toLowerCase().split(/[^a-z]+/).some((word) => word.length >= 5 && words.has(word));
+}
+
 export function blanksOf(sentence: Sentence, corpus: QuestionCorpus): Blank[] {
 	if (!isSelfContained(sentence.statement) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
 	const contested = corpus.disputed.get(sentence.id) ?? [];
 	const blanks = sentence.entities
 		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
 		.flatMap((entity) => blankFor(sentence, entity, corpus.premise) ?? []);
+	blanks.push(...rewrittenNameBlanks(sentence, corpus));
 	return blanks.sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start);
+}
+
+/**
+ * "The bill was set to be the subject of a hearing" is shown as "The Reform and Modernization Act
+ * was…": a law the rewrite named can be asked too, citing the earlier sentence of the
+ * same source that names it, so the cited sentences alone still give the answer.
+ */
+function rewrittenNameBlanks(sentence: Sentence, corpus: QuestionCorpus): Blank[] {
+	const source = corpus.analysed.find((a) => a.source.id === sentence.sourceId);
+	if (!source || corpus.disputed.has(sentence.id)) return [];
+	const blanks: Blank[] = [];
+	for (const entry of GLOSSARY) {
+		// laws only: a program the rewrite names ("During Operation Fast and Furious, at least 1,856…")
+		// is the article's context, not something an earlier sentence states about this one
+		if (entry.kind !== 'law') continue;
+		const alias = entry.aliases.find((a) => sentence.statement.includes(a));
+		if (!alias || entry.aliases.some((a) => containsNormalised(sentence.text, a))) continue;
+		// the sentence just before (or the one before it) names it: "…the Reform and Modernization Act. The bill was…"
+		const naming = [...source.sentences].reverse().find((s) => s.index < sentence.index && sentence.index - s.index <= 2 && entry.aliases.some((a) => s.text.includes(a)));
+		if (!naming) continue;
+		const at = sentence.statement.indexOf(alias);
+		const entity: Entity = { type: entry.kind, text: alias, start: sentence.start, end: sentence.start, glossaryId: entry.id };
+		const blank = blankFor({ ...sentence, entities: [entity] }, entity, corpus.premise);
+		if (blank && at >= 0) blanks.push({ ...blank, sentence, naming });
+	}
+	return blanks;
 }
 
 // ---------- distractors ----------
@@ -296,7 +361,11 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 		if (entry.kind === 'organisation' && !DISTRACTOR_GROUPS.has(other.group ?? '')) return false;
 		if (entry.kind === 'person') return Boolean(other.role) && other.id !== 'anonymous-atf-official' && other.id !== 'atf-spokesman';
 		// two gunwalking operations could both fit a description of letting guns walk
-		if (entry.kind === 'program') return other.id !== 'gunrunner' && (!entry.group || other.group !== entry.group);
+		// software only against software ("a Spanish version of _____" fits no operation): none here, so typed
+		if (entry.kind === 'program')
+			return other.id !== 'gunrunner' && (entry.group === 'software' ? other.group === 'software' : other.group !== 'software' && (!entry.group || other.group !== entry.group));
+		// a kind of weapon against kinds of weapon, a group of people against groups of people
+		if (entry.kind === 'term') return other.group === entry.group;
 		return true;
 	});
 	// a department against departments, then federal agencies: "the _____'s broader Southwest Border Initiative"
@@ -317,6 +386,8 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 				other.kind === 'law' ? [...other.aliases].sort((a, b) => a.length - b.length).find((a) => !/\d/.test(a)) : other.name;
 		if (!text || out.includes(text)) continue;
 		if (isAlsoTrue(blank.blanked, text, corpus.sentences, blank.sentence.id)) continue;
+		// "interdiction of _____ and unlicensed dealers": "gun dealers" would echo the stem and half fit
+		if (other.kind === 'term' && echoesWord(blank.blanked, text)) continue;
 		out.push(text);
 		if (out.length === 3) break;
 	}
@@ -330,7 +401,7 @@ function hasRelatedOrganisation(id: string): boolean {
 function distractorsFor(blank: Blank, corpus: QuestionCorpus): string[] {
 	// "thirty-one" against "62": options written unlike the source give the answer away
 	if (blank.inWords) return [];
-	return ['person', 'organisation', 'place', 'program', 'law'].includes(blank.kind) ? nameDistractors(blank, corpus) : numberDistractors(blank, corpus);
+	return ['person', 'organisation', 'place', 'program', 'law', 'term'].includes(blank.kind) ? nameDistractors(blank, corpus) : numberDistractors(blank, corpus);
 }
 
 // ---------- the question types ----------
@@ -349,7 +420,7 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 	if (blank.kind === 'person' && /\b(agent|president|President|Secretary|Director|Spokesman|spokesman|member|Senator|Attorney General)\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	const distractors = distractorsFor(blank, corpus);
 	if (distractors.length < 3) return undefined;
-	const citations = [citeSentence(blank.sentence)];
+	const citations = blankSentences(blank).map(citeSentence);
 	const id = questionId(lessonId, 'multiple_choice', citations, blank.answer);
 	const options = choices([blank.answer, ...distractors], id);
 	const correct = options.find((o) => o.text === blank.answer)!;
@@ -357,7 +428,7 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 		id, lessonId, type: 'multiple_choice',
 		prompt: { type: 'multiple_choice', stem: `Which ${blank.kindNoun} completes this statement? ${blank.blanked}`, options },
 		answer: { type: 'multiple_choice', correctOptionId: correct.id },
-		explanation: quoteExplanation(corpus, [blank.sentence], `The answer is ${blank.answer}.`),
+		explanation: quoteExplanation(corpus, blankSentences(blank), `The answer is ${blank.answer}.`),
 		citations, topicText: blank.sentence.text
 	};
 }
@@ -367,7 +438,7 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 	// "A major _____ program": the ATF fits as well as its department; an organisation with a parent
 	// or a part in the glossary can be named at either level, so a typed answer is ambiguous
 	if (blank.kind === 'organisation' && blank.entity.glossaryId && hasRelatedOrganisation(blank.entity.glossaryId)) return undefined;
-	const citations = [citeSentence(blank.sentence)];
+	const citations = blankSentences(blank).map(citeSentence);
 	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
 	// "President _____": who held the office is general knowledge, not what the source teaches
 	if (blank.kind === 'person' && /\bPresident\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
@@ -381,7 +452,7 @@ function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draf
 		id: questionId(lessonId, 'fill_blank', citations, blank.answer), lessonId, type: 'fill_blank',
 		prompt: { type: 'fill_blank', stem: `Fill in the blank with ${hint}: ${blank.blanked}` },
 		answer: { type: 'fill_blank', accepted },
-		explanation: quoteExplanation(corpus, [blank.sentence], `The answer is ${blank.answer}.`),
+		explanation: quoteExplanation(corpus, blankSentences(blank), `The answer is ${blank.answer}.`),
 		citations, topicText: blank.sentence.text
 	};
 }
@@ -390,7 +461,7 @@ function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft 
 	if (blank.kind !== 'number' && blank.kind !== 'percent') return undefined;
 	const value = blank.value ?? blank.entity.value;
 	if (value === undefined || value >= 1_000_000) return undefined;
-	const citations = [citeSentence(blank.sentence)];
+	const citations = blankSentences(blank).map(citeSentence);
 	const tolerance = blank.entity.approximate ? Math.max(1, Math.round(value * 0.05)) : 0;
 	const unit = blank.kind === 'percent' ? 'percent' : undefined;
 	const blanked = blank.kind === 'percent' ? blank.blanked.replace(`${BLANK}`, BLANK) : blank.blanked;
@@ -398,7 +469,7 @@ function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft 
 		id: questionId(lessonId, 'numeric', citations, String(value)), lessonId, type: 'numeric',
 		prompt: { type: 'numeric', stem: `What number goes in the blank? ${blanked}`, ...(unit ? { unit } : {}) },
 		answer: { type: 'numeric', value, tolerance },
-		explanation: quoteExplanation(corpus, [blank.sentence], `The answer is ${blank.answer}${tolerance ? ` (answers within ${tolerance} count, since the source gives an approximate figure)` : ''}.`),
+		explanation: quoteExplanation(corpus, blankSentences(blank), `The answer is ${blank.answer}${tolerance ? ` (answers within ${tolerance} count, since the source gives an approximate figure)` : ''}.`),
 		citations, topicText: blank.sentence.text
 	};
 }
@@ -408,9 +479,12 @@ function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantF
 	if (corpus.disputed.has(blank.sentence.id)) return undefined;
 	// a number written in words or a duration has no swap that reads right: asked typed instead
 	if (blank.inWords) return undefined;
+	// "During Operation Fast and Furious, at least 1,856 guns…": words the rewrite brought in from
+	// another sentence are not in the cited one, so the statement as a whole is not grounded there
+	if (rewriteAddsWords(blank.sentence)) return undefined;
 	// a source's own characterisation ("an effort to weaken ATF", “scathing indictment”) is not a plain fact
 	if (/[“”"]|\b(weaken|scathing|the opposite|controversial|timid)\b/i.test(blank.sentence.statement)) return undefined;
-	const citations = [citeSentence(blank.sentence)];
+	const citations = blankSentences(blank).map(citeSentence);
 	let swap: string | undefined;
 	if (wantFalse) {
 		// only a changed count, year or sum contradicts the source; "at least 1,856" does not rule out 2,800
@@ -424,7 +498,7 @@ function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantF
 			id: questionId(lessonId, 'true_false', citations, `false:${swap}`), lessonId, type: 'true_false',
 			prompt: { type: 'true_false', stem: 'True or false, according to the sources?', statement },
 			answer: { type: 'true_false', correct: false },
-			explanation: quoteExplanation(corpus, [blank.sentence], `False: the source says ${blank.answer}, not ${swap}.`),
+			explanation: quoteExplanation(corpus, blankSentences(blank), `False: the source says ${blank.answer}, not ${swap}.`),
 			citations, topicText: blank.sentence.text
 		};
 	}
@@ -432,7 +506,7 @@ function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantF
 		id: questionId(lessonId, 'true_false', citations, `true:${blank.answer}`), lessonId, type: 'true_false',
 		prompt: { type: 'true_false', stem: 'True or false, according to the sources?', statement: blank.sentence.statement },
 		answer: { type: 'true_false', correct: true },
-		explanation: quoteExplanation(corpus, [blank.sentence], 'True.'),
+		explanation: quoteExplanation(corpus, blankSentences(blank), 'True.'),
 		citations, topicText: blank.sentence.text
 	};
 }
@@ -645,7 +719,9 @@ const FACT_ROTATION: Record<Blank['kind'], QuestionType[]> = {
 	place: ['multiple_choice', 'fill_blank'],
 	program: ['multiple_choice', 'fill_blank'],
 	// a law's full title is too long to type from memory: chosen, not typed
-	law: ['multiple_choice']
+	law: ['multiple_choice'],
+	// "semi-automatic assault rifles" has many spellings: chosen, not typed
+	term: ['multiple_choice']
 };
 
 function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<string, number>): string {

@@ -32,6 +32,12 @@ export const REWRITES: Rewrite[] = [
 	{ pattern: /^Deputy Director Kenneth Melson\b/, replacement: 'ATF Deputy Director Kenneth Melson' },
 	{ pattern: /, Melson announced\b/, replacement: ', ATF Deputy Director Kenneth Melson announced' },
 	{ pattern: /\bthe official said\b/, replacement: 'the anonymous senior ATF official said', when: /condition of anonymity/ },
+	// "The most common weapons" of what: of the guns the study counted
+	{ pattern: /^The most common weapons were\b/, replacement: 'The most common weapons confiscated by Mexican authorities were', when: /firearms confiscated by Mexican authorities/ },
+	// "Other U.S. agencies" than the ATF office the sentence before counted
+	{ pattern: /^Other U\.S\. agencies, federal, state and local,/, replacement: 'U.S. agencies other than ATF Phoenix, federal, state and local,', when: /ATF Phoenix did interdict/ },
+	// "This money": the Recovery Act's $40 million of the sentence before
+	{ pattern: /^This money was\b/, replacement: "The Recovery Act's $40 million was", when: /American Recovery and Reinvestment Act of 2009 provided \$40 million/ },
 	{ pattern: /^The bill was\b/, replacement: 'The Reform and Modernization Act was', when: /Reform and Modernization Act/ },
 	{ pattern: /\bthe new bill\b/, replacement: 'the Reform and Modernization Act', when: /Reform and Modernization Act/ },
 	{ pattern: /^(\$[\d.]+ million) of the money\b/, replacement: "$1 of the Recovery Act's $40 million", when: /American Recovery and Reinvestment Act of 2009 provided \$40 million/ },

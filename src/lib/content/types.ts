@@ -37,7 +37,8 @@ export type EntityType =
 	| 'person'
 	| 'place'
 	| 'program'
-	| 'law';
+	| 'law'
+	| 'term';
 
 export interface Entity {
 	type: EntityType;
