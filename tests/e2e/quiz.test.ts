@@ -483,3 +483,24 @@ test('a teacher can take a quiz and see their progress, and no quiz page calls t
 	for (const page of [taking, results, progress]) expect(page).not.toMatch(/\bstudents?\b/i);
 	await teacher.dispose();
 });
+
+test('a choice made before the page script loads is kept when it arrives', async ({ page }) => {
+	await signUpFromQuizLink(page, `early-choice-${Date.now()}@example.org`);
+	const { lesson } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.getByRole('radio') }));
+	// a slow phone connection: the open attempt is usable before hydration, which must not reset it
+	let release = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(`${lesson}/quiz`, { waitUntil: 'domcontentloaded' });
+	const radios = page.locator('fieldset.question').filter({ has: page.getByRole('radio') }).first().getByRole('radio');
+	const last = radios.last();
+	await last.check();
+	const hydrated = page.waitForResponse((response) => response.url().includes('/_app/immutable/'));
+	release();
+	await hydrated;
+	await page.waitForLoadState('networkidle');
+	await expect(last).toBeChecked();
+});
