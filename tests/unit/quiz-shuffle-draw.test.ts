@@ -230,5 +230,33 @@ describe('keeping questions that give each other away apart', () => {
 		// the sources give every lesson a quiz of eight or more, and most lessons ten
 		expect(Math.min(...lengths)).toBeGreaterThanOrEqual(8);
 		expect(lengths.filter((n) => n === QUIZ_LENGTH).length).toBeGreaterThanOrEqual(2);
+		// and the greedy passes find the longest quiz there is: an exhaustive search finds no longer one
+		for (const [lessonId, bank] of banks) expect(quizLength(bank), lessonId).toBe(Math.min(QUIZ_LENGTH, largestQuizWithoutGiveAways(bank)));
 	});
 });
+
+/** The most questions of a bank (of at most 30) that can go in one quiz: branch and bound over every subset. */
+function largestQuizWithoutGiveAways(bank: readonly (BankQuestion & { answerKeys: string[]; citedSentences: string[]; shownText: string; optionsText: string })[]): number {
+	expect(bank.length).toBeLessThanOrEqual(30);
+	const choice = (type: string) => type === 'multiple_choice' || type === 'attribution';
+	const shows = (a: (typeof bank)[number], b: (typeof bank)[number]) =>
+		b.answerKeys.some((k) => ((!choice(b.type) || /\d/.test(k)) && a.shownText.includes(` ${k} `)) || (!choice(b.type) && a.optionsText.includes(` ${k} `)));
+	const conflicts = bank.map((a, i) =>
+		bank.reduce((mask, b, j) => (i !== j && (a.citedSentences.some((x) => b.citedSentences.includes(x)) || shows(a, b) || shows(b, a)) ? mask | (1 << j) : mask), 0)
+	);
+	const count = (mask: number) => {
+		let n = 0;
+		for (let m = mask; m; m &= m - 1) n++;
+		return n;
+	};
+	let best = 0;
+	const search = (candidates: number, size: number) => {
+		best = Math.max(best, size);
+		if (candidates === 0 || size + count(candidates) <= best) return;
+		const i = 31 - Math.clz32(candidates & -candidates);
+		search(candidates & ~(1 << i) & ~conflicts[i], size + 1);
+		search(candidates & ~(1 << i), size);
+	};
+	search((1 << bank.length) - 1, 0);
+	return best;
+}
