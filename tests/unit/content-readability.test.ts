@@ -200,6 +200,8 @@ describe('the blanks new in generator 1.5', () => {
 		expect(terms.length).toBeGreaterThanOrEqual(3);
 		for (const q of terms) {
 			if (q.prompt.type !== 'multiple_choice') continue;
+			// "… _____ — a Romanian made version of the AK-47": no model after the blank names the answer
+			expect(q.prompt.stem, q.id).not.toMatch(/\b[A-Z]{1,4}-\d{1,3}\b|\brifles?\b/);
 			const groups = new Set(q.prompt.options.map((o) => GLOSSARY.find((g) => g.name === o.text)?.group));
 			expect(groups.size, q.id).toBe(1);
 			expect([...groups][0], q.id).toBeDefined();
@@ -218,13 +220,14 @@ describe('the blanks new in generator 1.5', () => {
 		}
 	});
 
-	it('asks a law the display named ("The bill" → the Act) citing the sentence that names it first', () => {
-		const hearing = content.questions.find((q) => q.prompt.type === 'multiple_choice' && /The _____ was set to be the subject of a hearing/.test(q.prompt.stem));
-		expect(hearing).toBeDefined();
-		expect(hearing!.citations).toHaveLength(2);
-		expect(hearing!.citations[0].text).toContain('Reform and Modernization Act');
-		expect(hearing!.citations[1].text).toMatch(/^The bill was set to be the subject of a hearing/);
-		expect(correctOption(hearing!)).toBe('Reform and Modernization Act');
+	it('asks a law the display named ("This money" → the Act\'s $40 million) citing the sentence that names it first, and never sets a bill among laws', () => {
+		const slated = content.questions.find((q) => q.prompt.type === 'multiple_choice' && /The _____'s \$40 million was primarily slated/.test(q.prompt.stem));
+		expect(slated).toBeDefined();
+		expect(slated!.citations).toHaveLength(2);
+		expect(slated!.citations[0].text).toContain('American Recovery and Reinvestment Act of 2009');
+		expect(slated!.citations[1].text).toMatch(/^This money was primarily slated/);
+		expect(correctOption(slated!)).toBe('Recovery Act');
+		for (const q of content.questions) if (q.prompt.type === 'multiple_choice') expect(q.prompt.options.map((o) => o.text), q.id).not.toContain('Reform and Modernization Act');
 	});
 });
 

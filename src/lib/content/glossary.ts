@@ -85,7 +85,8 @@ export const GLOSSARY: GlossaryEntry[] = [
 	{ id: 'border-liaison', name: 'Border Liaison Program', kind: 'program', partOf: ['atf'], aliases: ['Border Liaison Program'] },
 	{ id: 'recovery-act', name: 'American Recovery and Reinvestment Act of 2009', kind: 'law', aliases: ['American Recovery and Reinvestment Act of 2009', 'Recovery Act'] },
 	{ id: 'omnibus-2009', name: 'FY 2009 Omnibus Appropriations Act', kind: 'law', aliases: ['FY 2009 Omnibus Appropriations Act', 'Omnibus Appropriations Act'] },
-	{ id: 'reform-act', name: 'ATF Reform and Modernization Act', kind: 'law', aliases: ['Reform and Modernization Act'] },
+	// a bill before Congress, never enacted: not a law, so not offered beside laws
+	{ id: 'reform-act', name: 'ATF Reform and Modernization Act', kind: 'law', group: 'bill', aliases: ['Reform and Modernization Act'] },
 	// federal gun laws the sources never mention: options beside the laws they do, never answers
 	{ id: 'gun-control-act', name: 'Gun Control Act of 1968', kind: 'law', aliases: ['Gun Control Act'] },
 	{ id: 'fopa', name: 'Firearm Owners Protection Act of 1986', kind: 'law', aliases: ['Firearm Owners Protection Act'] },

@@ -94,6 +94,8 @@ export function isSelfContained(statement: string): boolean {
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
 	// "Other U.S. agencies…", "Other tactics…": other than those of a sentence not shown
 	if (/^Other\b/.test(statement)) return false;
+	// "strongly objected, and … protested the sales": to what, and which sales, a sentence not shown says
+	if (/\b(objected|protested),|\b(protested|objected to) the (sales|transactions|purchases)\b/.test(statement)) return false;
 	// news copy's "told us", "we found": the reader is not "us"
 	if (/\b(us|we|our)\b/.test(statement)) return false;
 	// relative time and comparisons that need the article around them

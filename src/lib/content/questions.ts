@@ -136,11 +136,14 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			if (!entry || entry.kind !== 'program' || NOT_ASKED_PROGRAMS.has(entry.id)) return undefined;
 			answer = statement.includes(entry.name) ? entry.name : entity.text;
 			kind = 'program';
-			kindNoun = 'program';
+			// Fast and Furious was an operation under a program: "a program" would invite "Project Gunrunner"
+			kindNoun = entry.group === 'gunwalking-operation' ? 'operation' : 'program';
 			break;
 		case 'law':
 			// "…Act of 2009" beside options without a year would stand out
 			if (!entry || entry.kind !== 'law' || /\d/.test(entity.text)) return undefined;
+			// a bill Congress only considered is not a law, and there is no other bill to set beside it
+			if (entry.group === 'bill') return undefined;
 			kind = 'law';
 			kindNoun = 'law';
 			break;
@@ -247,7 +250,14 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	if (kind === 'program' && /^(?:[\s-]+(?:origin|guns?|firearms?|weapons?|linked)\b)/i.test(statement.slice(at + answer.length))) return undefined;
 	// the blank must not split a word ("2009" inside "FY 2009")
 	if (/[\p{L}\p{N}]/u.test(statement[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(statement[at + answer.length] ?? ' ')) return undefined;
-	const blanked = statement.slice(0, at) + BLANK + statement.slice(at + span);
+	let blanked = statement.slice(0, at) + BLANK + statement.slice(at + span);
+	if (kind === 'term' && entry?.group === 'weapon') {
+		// "… were _____ — a Romanian made version of the AK-47 …": the models after a dash or colon name
+		// the answer; the stem ends at the blank instead
+		const tail = blanked.slice(blanked.indexOf(BLANK) + BLANK.length);
+		if (/^\s*[—:]/.test(tail)) blanked = blanked.slice(0, blanked.indexOf(BLANK) + BLANK.length) + '.';
+		if (/\b[A-Z]{1,4}-\d{1,3}\b|\brifles?\b|\bpistols?\b/i.test(blanked)) return undefined;
+	}
 	if (span !== answer.length && entry) answer = entry.name;
 	// a person is offered by name, whatever title the sentence gives them ("Deputy Director Melson")
 	if (kind === 'person' && entry) answer = entry.name;
@@ -361,9 +371,11 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 		if (entry.kind === 'organisation' && !DISTRACTOR_GROUPS.has(other.group ?? '')) return false;
 		if (entry.kind === 'person') return Boolean(other.role) && other.id !== 'anonymous-atf-official' && other.id !== 'atf-spokesman';
 		// two gunwalking operations could both fit a description of letting guns walk
-		// software only against software ("a Spanish version of _____" fits no operation): none here, so typed
-		if (entry.kind === 'program')
-			return other.id !== 'gunrunner' && (entry.group === 'software' ? other.group === 'software' : other.group !== 'software' && (!entry.group || other.group !== entry.group));
+		// software only against software ("a Spanish version of _____" fits no operation), operations only
+		// against operations, programs against programs: none of the first two here, so those are typed
+		if (entry.kind === 'program') return other.id !== 'gunrunner' && other.id !== entry.id && (other.group ?? '') === (entry.group ?? '') && !entry.group;
+		// enacted laws only: a bill is not offered as a law
+		if (entry.kind === 'law') return other.group !== 'bill';
 		// a kind of weapon against kinds of weapon, a group of people against groups of people
 		if (entry.kind === 'term') return other.group === entry.group;
 		return true;
