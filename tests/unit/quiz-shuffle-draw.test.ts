@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, seededRandom, seededShuffle } from '../../src/lib/quiz/random';
 import path from 'node:path';
-import { answerKeysOf, citedSentencesOf, drawQuestions, quizLength, shownTextOf, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
+import { answerKeysOf, citedSentencesOf, drawQuestions, questionsClash, quizLength, shownTextOf, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
 import { generateContent } from '../../src/lib/content/generate';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { presentPrompt } from '../../src/lib/quiz/present';
@@ -168,13 +168,18 @@ describe('keeping questions that give each other away apart', () => {
 
 	it('lets two choice questions share an answer to fill a quiz, even where other stems name it', () => {
 		const q = (id: string, type: string, sentence: string, answer: string, shown = '') => ({ id, objectiveId: 'o', type, citedSentences: [sentence], answerKeys: [answer], shownText: ` ${shown} `, optionsText: ` ${answer} | other ` });
-		// "ATF" is named in nearly every stem: a "who said it" question still lists it among others
-		const whoSaid = [1, 2, 3].map((n) => q(`who${n}`, 'attribution', `s${n}`, 'atf', 'the atf trained police'));
+		// "ATF" is named in nearly every stem: a "who said it" question on another topic still lists it among others
+		const topics = ['_____ trained mexican police officers in tijuana', '_____ opened tracing centers in colombia', '_____ deployed spanish software across central america'];
+		const whoSaid = topics.map((topic, n) => q(`who${n}`, 'attribution', `s${n}`, 'atf', `${topic} ${'the atf was there'}`));
 		for (const seed of [1, 2, 3, 4, 5]) {
 			const others = [6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => q(`other${n}`, 'true_false', `s${n}`, `answer${n}`));
 			expect(drawQuestions([...whoSaid, ...others], seed).filter((d) => d.answerKeys[0] === 'atf')).toHaveLength(1);
 			expect(drawQuestions(whoSaid, seed)).toHaveLength(3);
 		}
+		// but a stem about the same thing that names it gives it away
+		const runsIt = q('runs-it', 'multiple_choice', 's20', 'atf', 'project gunrunner is a project of the _____ to stem the flow of firearms');
+		const commissioned = q('commissioned', 'numeric', 's21', '100', 'the atf has commissioned _____ special agents to project gunrunner to stem the flow of firearms');
+		for (const seed of [1, 2, 3]) expect(drawQuestions([runsIt, commissioned], seed)).toHaveLength(1);
 	});
 
 	it('prefers questions that rule out fewer others, so the quiz stays as long as the bank allows', () => {
@@ -214,17 +219,8 @@ describe('keeping questions that give each other away apart', () => {
 				expect(drawn.length, `${lessonId} seed ${seed}`).toBe(length);
 				const sentences = drawn.flatMap((q) => q.citedSentences);
 				expect(new Set(sentences).size, `${lessonId} seed ${seed}`).toBe(sentences.length);
-				const typed = (q: Drawable) => q.type === 'fill_blank' || q.type === 'numeric';
-				for (const a of drawn) {
-					for (const b of drawn) {
-						if (a === b) continue;
-						for (const key of b.answerKeys) {
-							const shown = a.shownText.includes(` ${key} `) && (typed(b) || /\d/.test(key));
-							const listed = typed(b) && a.optionsText.includes(` ${key} `);
-							expect(shown || listed, `${lessonId} seed ${seed}: ${a.id} gives ${b.id} away`).toBe(false);
-						}
-					}
-				}
+				// (the give-away rules themselves are tested on made-up banks above)
+				for (const a of drawn) for (const b of drawn) if (a !== b) expect(questionsClash(a, b), `${lessonId} seed ${seed}: ${a.id} and ${b.id}`).toBe(false);
 			}
 		}
 		// the sources give every lesson a quiz of eight or more, and most lessons ten
@@ -236,14 +232,9 @@ describe('keeping questions that give each other away apart', () => {
 });
 
 /** The most questions of a bank (of at most 30) that can go in one quiz: branch and bound over every subset. */
-function largestQuizWithoutGiveAways(bank: readonly (BankQuestion & { answerKeys: string[]; citedSentences: string[]; shownText: string; optionsText: string })[]): number {
+function largestQuizWithoutGiveAways(bank: readonly BankQuestion[]): number {
 	expect(bank.length).toBeLessThanOrEqual(30);
-	const choice = (type: string) => type === 'multiple_choice' || type === 'attribution';
-	const shows = (a: (typeof bank)[number], b: (typeof bank)[number]) =>
-		b.answerKeys.some((k) => ((!choice(b.type) || /\d/.test(k)) && a.shownText.includes(` ${k} `)) || (!choice(b.type) && a.optionsText.includes(` ${k} `)));
-	const conflicts = bank.map((a, i) =>
-		bank.reduce((mask, b, j) => (i !== j && (a.citedSentences.some((x) => b.citedSentences.includes(x)) || shows(a, b) || shows(b, a)) ? mask | (1 << j) : mask), 0)
-	);
+	const conflicts = bank.map((a, i) => bank.reduce((mask, b, j) => (i !== j && questionsClash(a, b) ? mask | (1 << j) : mask), 0));
 	const count = (mask: number) => {
 		let n = 0;
 		for (let m = mask; m; m &= m - 1) n++;

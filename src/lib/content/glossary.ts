@@ -37,7 +37,7 @@ export const GLOSSARY: GlossaryEntry[] = [
 	{ id: 'ice', name: 'ICE', kind: 'organisation', group: 'us-agency', partOf: ['dhs'], aliases: ['Office of Immigration and Customs Enforcement', 'Immigration and Customs Enforcement', 'ICE'] },
 	{ id: 'cbp', name: 'CBP', kind: 'organisation', group: 'us-agency', partOf: ['dhs'], aliases: ['Customs and Border Protection', 'CBP', 'Border Patrol'] },
 	{ id: 'dhs', name: 'Department of Homeland Security', kind: 'organisation', group: 'us-department', aliases: ['Department of Homeland Security', 'Homeland Security', 'DHS'] },
-	{ id: 'state-dept', name: 'U.S. Department of State', kind: 'organisation', group: 'us-department', aliases: ['U.S. Department of State', 'Department of State'] },
+	{ id: 'state-dept', name: 'U.S. Department of State', kind: 'organisation', group: 'us-department', aliases: ['U.S. Department of State', 'Department of State', 'State Department'] },
 	{ id: 'texas-dps', name: 'Texas Department of Public Safety', kind: 'organisation', group: 'state-agency', aliases: ['Texas Department of Public Safety'] },
 	{ id: 'usao', name: "U.S. Attorney's Office", kind: 'organisation', group: 'us-agency', partOf: ['doj'], aliases: ['USAO'] },
 	{ id: 'congress', name: 'Congress', kind: 'organisation', group: 'legislature', speaker: true, aliases: ['Congress'] },

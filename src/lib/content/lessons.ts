@@ -90,7 +90,8 @@ export function isSelfContained(statement: string): boolean {
 	if (/^[“"]/.test(statement) && !/[”"].*\b(said|says)\b/.test(statement)) return false;
 	if (/\b(it|they|he|she) (said|says)\b/i.test(statement)) return false;
 	if (/\b(these|those|the following) (subject areas|weapons|agencies|cases)\b|\bthat field division\b/i.test(statement)) return false;
-	if (/\b(this|that) (operation|program|discrepancy|conclusion|money|report)\b/i.test(statement)) return false;
+	// lower-case nouns only: "revealed that Operation Wide Receiver…" names the operation
+	if (/\b([Tt]his|[Tt]hat) (operation|program|discrepancy|conclusion|money|report)\b/.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
 	// "Other U.S. agencies…", "Other tactics…": other than those of a sentence not shown
 	if (/^Other\b/.test(statement)) return false;

@@ -274,10 +274,16 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	return { sentence, entity, answer, blanked, kind, kindNoun, ...(inWords ? { inWords } : {}), ...(durationValue !== undefined ? { value: durationValue } : {}) };
 }
 
+const GENERIC_NAME_WORDS = new Set(['operation', 'project', 'program', 'initiative']);
+
 /** A stem word that starts like a word of the name (4 letters; "eTrace" is read as "Trace"). */
 function echoesName(stem: string, names: readonly string[]): boolean {
 	const prefixes = new Set(
-		names.flatMap((name) => name.replace(/^([a-z])(?=[A-Z])/, '').toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4).map((w) => w.slice(0, 4))
+		names
+			.flatMap((name) => name.replace(/^([a-z])(?=[A-Z])/, '').toLowerCase().split(/[^a-z]+/))
+			// "Operation" in "Operation Fast and Furious" says what kind of name it is, not which
+			.filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w))
+			.map((w) => w.slice(0, 4))
 	);
 	return stem.toLowerCase().split(/[^a-z]+/).some((word) => word.length >= 4 && prefixes.has(word.slice(0, 4)));
 }

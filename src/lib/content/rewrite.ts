@@ -35,9 +35,13 @@ export const REWRITES: Rewrite[] = [
 	// "The most common weapons" of what: of the guns the study counted
 	{ pattern: /^The most common weapons were\b/, replacement: 'The most common weapons confiscated by Mexican authorities were', when: /firearms confiscated by Mexican authorities/ },
 	// "Other U.S. agencies" than the ATF office the sentence before counted
-	{ pattern: /^Other U\.S\. agencies, federal, state and local,/, replacement: 'U.S. agencies other than ATF Phoenix, federal, state and local,', when: /ATF Phoenix did interdict/ },
+	{ pattern: /^Other U\.S\. agencies, federal, state and local,/, replacement: 'Federal, state and local U.S. agencies other than ATF Phoenix', when: /ATF Phoenix did interdict/ },
 	// "This money": the Recovery Act's $40 million of the sentence before
 	{ pattern: /^This money was\b/, replacement: "The Recovery Act's $40 million was", when: /American Recovery and Reinvestment Act of 2009 provided \$40 million/ },
+	// "these are models": the two tracing centres the sentences before describe
+	{ pattern: /^The ATF states these are models\b/, replacement: 'The ATF states that CIARA in Colombia and CENAPI in Mexico are models', when: /\(CIARA\)[\s\S]*\(CENAPI\)/ },
+	// "courses in these subject areas": the eTrace training the sentences before count
+	{ pattern: /\bnumerous additional courses in these subject areas\b/, replacement: 'numerous additional eTrace training courses', when: /eTrace training sessions/ },
 	{ pattern: /^The bill was\b/, replacement: 'The Reform and Modernization Act was', when: /Reform and Modernization Act/ },
 	{ pattern: /\bthe new bill\b/, replacement: 'the Reform and Modernization Act', when: /Reform and Modernization Act/ },
 	{ pattern: /^(\$[\d.]+ million) of the money\b/, replacement: "$1 of the Recovery Act's $40 million", when: /American Recovery and Reinvestment Act of 2009 provided \$40 million/ },

@@ -1,4 +1,5 @@
 import { normaliseAnswer } from '../content/normalise';
+import { overlap } from '../content/question-filters';
 import type { Citation, QuestionAnswer, QuestionPrompt } from '../content/question-types';
 import { seededShuffle, deriveSeed } from './random';
 
@@ -57,37 +58,69 @@ export function shownTextOf(prompt: QuestionPrompt): { shownText: string; option
 	return { shownText: pad(shown), optionsText: pad(options) };
 }
 
-/** Greedy passes tried per draw: a small bank where questions give each other away needs a few. */
+/** Greedy passes tried per draw before an exact search: they spread objectives and types best. */
 const DRAW_ROUNDS = 24;
+/** Branches an exact search may visit; lesson banks (20 or so items) need a few thousand. */
+const SEARCH_BUDGET = 200_000;
 
 /**
  * Picks `count` questions (fewer if the bank cannot give that many without give-aways), spreading
  * objectives and types as evenly as the bank allows, then shuffles their order. Deterministic for a
  * given seed. No two picked questions cite the same source sentence, none shows another's answer,
  * and none share an answer unless the quiz would otherwise be short. Every draw from one bank has
- * the same length, so a lesson's quiz always has the same number of questions: the longest any of
- * a fixed set of passes finds.
+ * the same length (`quizLength`), so a lesson's quiz always has the same number of questions.
  */
 export function drawQuestions<Q extends BankQuestion>(bank: readonly Q[], seed: number, count = QUIZ_LENGTH): Q[] {
 	// sort first so the draw depends on the bank's content, not the order the database returned it in
 	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const target = quizLength(sorted, count);
 	let best: Q[] = [];
-	for (let round = 0; best.length < target && round < DRAW_ROUNDS * 4; round++) {
+	for (let round = 0; best.length < target && round < DRAW_ROUNDS; round++) {
 		const picked = greedyDraw(seededShuffle(sorted, deriveSeed(seed, `draw-${round}`)), count, round % 2 === 1);
 		if (picked.length > best.length) best = picked;
+	}
+	// greedy passes can miss the longest quiz in a tangle of give-aways: an exact search finds it
+	if (best.length < target) {
+		const found = largestQuiz(seededShuffle(sorted, deriveSeed(seed, 'search')), target).chosen;
+		if (found.length > best.length) best = found;
 	}
 	return seededShuffle(best, deriveSeed(seed, 'order'));
 }
 
-/** The number of questions every quiz from this bank gets: the longest draw of a fixed set of passes. */
+/**
+ * The number of questions every quiz from this bank gets: `count`, or the most the bank allows
+ * without give-aways (found by exhaustive search; by greedy passes if the search runs out of budget).
+ */
 export function quizLength(bank: readonly BankQuestion[], count = QUIZ_LENGTH): number {
 	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	let longest = 0;
+	const { chosen, complete } = largestQuiz(sorted, count);
+	if (complete) return chosen.length;
+	let longest = chosen.length;
 	for (let round = 0; longest < count && round < DRAW_ROUNDS; round++) {
 		longest = Math.max(longest, greedyDraw(seededShuffle(sorted, deriveSeed(0, `length-${round}`)), count, round % 2 === 1).length);
 	}
 	return longest;
+}
+
+/**
+ * Branch and bound over the bank in the given order: the first largest set (up to `limit`) of
+ * questions none of which clash (shared answers allowed). `complete` is false when the budget ran
+ * out before the search could prove no larger set exists.
+ */
+function largestQuiz<Q extends BankQuestion>(ordered: readonly Q[], limit: number): { chosen: Q[]; complete: boolean } {
+	const clashes = ordered.map((a) => ordered.map((b) => a !== b && clash(a, b, true)));
+	let best: number[] = [];
+	let visited = 0;
+	const search = (candidates: number[], chosen: number[]): void => {
+		if (++visited > SEARCH_BUDGET) return;
+		if (chosen.length > best.length) best = chosen;
+		if (best.length >= limit || candidates.length === 0 || chosen.length + candidates.length <= best.length) return;
+		const [next, ...rest] = candidates;
+		search(rest.filter((other) => !clashes[next][other]), [...chosen, next]);
+		search(rest, chosen);
+	};
+	search(ordered.map((_, i) => i), []);
+	return { chosen: best.map((i) => ordered[i]), complete: visited <= SEARCH_BUDGET };
 }
 
 /**
@@ -141,13 +174,22 @@ function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean): boolean {
  */
 function givesAway(shown: BankQuestion, asked: BankQuestion): boolean {
 	const choice = CHOICE_TYPES.has(asked.type);
-	return (asked.answerKeys ?? []).some(
-		(k) =>
-			// a choice question lists its answer among others: a name seen elsewhere ("ATF") tells
-			// nothing, a number seen elsewhere (the same count or year) does
-			((!choice || /\d/.test(k)) && Boolean(shown.shownText?.includes(` ${k} `))) ||
-			(!choice && Boolean(shown.optionsText?.includes(` ${k} `)))
-	);
+	return (asked.answerKeys ?? []).some((k) => {
+		const inStem = Boolean(shown.shownText?.includes(` ${k} `));
+		if (!choice) return inStem || Boolean(shown.optionsText?.includes(` ${k} `));
+		// a choice question lists its answer among others: a count or year seen elsewhere gives it
+		// away; a name ("ATF") only where the other stem is about the same thing ("the ATF has
+		// commissioned 100 agents to Project Gunrunner" beside "Project Gunrunner is a project of the _____")
+		return inStem && (/\d/.test(k) || overlap((asked.shownText ?? '').replace(` ${k} `, ' '), shown.shownText ?? '') >= SAME_TOPIC_OVERLAP);
+	});
+}
+
+/** Share of one stem's content words another stem uses, from which the two are about one thing. */
+const SAME_TOPIC_OVERLAP = 0.3;
+
+/** Two questions that may not go in one quiz: one sentence, or one shows the other's answer. */
+export function questionsClash(a: BankQuestion, b: BankQuestion): boolean {
+	return clash(a, b, true);
 }
 
 function coverage(question: BankQuestion, perObjective: Map<string, number>, perType: Map<string, number>): number {
