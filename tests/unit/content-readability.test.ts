@@ -6,7 +6,7 @@ import { asInnerQuotation, displayText, shortPublisher, splitNote } from '../../
 import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
 import { aliasesOf, GLOSSARY } from '../../src/lib/content/glossary';
 import { containsNormalised, contentWords } from '../../src/lib/content/question-filters';
-import { isSelfContained, renderClaim } from '../../src/lib/content/lessons';
+import { isPlannedFor, isSelfContained, renderClaim } from '../../src/lib/content/lessons';
 import { fixArticles, rewriteForDisplay } from '../../src/lib/content/rewrite';
 import type { GeneratedQuestion } from '../../src/lib/content/question-types';
 
@@ -217,6 +217,25 @@ describe('the blanks new in generator 1.5', () => {
 			expect(stem, q.id).not.toMatch(/\(_____\)/);
 			expect(stem, q.id).not.toMatch(/\b(all|every|both) _____/);
 			expect(stem, q.id).not.toMatch(/\(unlike [^)]*_____/);
+		}
+	});
+
+	it('never dates a plan: no ordering event or year question takes the year an intention points to', () => {
+		expect(isPlannedFor('the ATF anticipated conducting numerous additional courses in 2009.', '2009')).toBe(true);
+		expect(isPlannedFor('In December, 2009, the ATF announced deployment of a Spanish version of eTrace.', '2009')).toBe(false);
+		for (const q of content.questions) {
+			const p = q.prompt as { type: string; stem: string; items?: { text: string }[] };
+			if (p.type === 'ordering') for (const item of p.items!) expect(item.text, q.id).not.toMatch(/\b(anticipated|planned|expected|intended)\b/);
+			if (/year completes|with a year/.test(p.stem)) expect(p.stem, q.id).not.toMatch(/\b(anticipated|planned|expected|intended|slated)\b[^.]*_____/);
+		}
+		// "In December, 2009, the ATF announced a Spanish version of eTrace" is the year's event again
+		expect(content.questions.some((q) => q.prompt.type === 'ordering' && q.prompt.items.some((i) => /Spanish version of eTrace/.test(i.text)))).toBe(true);
+	});
+
+	it('never lets a plural speaker fill "_____ states": every option reads as a sentence', () => {
+		for (const q of content.questions) {
+			if (q.prompt.type !== 'attribution' || !/_____ (states|finds|reports|concludes|faults|claims|says)\b/.test(q.prompt.claim)) continue;
+			for (const o of q.prompt.options) expect(o.text, q.id).not.toMatch(/(officials|agents)$/);
 		}
 	});
 

@@ -6,7 +6,7 @@ import type { GeneratedQuestion } from './question-types';
 import type { AnalysedSource, LessonDocument, SourceInput } from './types';
 
 /** Bump when the generator's output changes for the same sources: start-up then regenerates. */
-export const GENERATOR_VERSION = '1.7.0';
+export const GENERATOR_VERSION = '1.8.0';
 
 export interface GeneratedContent {
 	generatorVersion: string;

@@ -141,6 +141,14 @@ export function eventText(sentence: Sentence, dateText: string): string {
 	return capitalise(text);
 }
 
+const INTENTION = /\b(anticipated|anticipates|planned|plans|planning|expected|expects|intended|intends|slated|goal to|will|would|aims? to)\b/i;
+
+/** The date belongs to a plan or an expectation: an intention verb comes before it in its sentence. */
+export function isPlannedFor(statement: string, dateText: string): boolean {
+	const at = statement.indexOf(dateText);
+	return at >= 0 && INTENTION.test(statement.slice(0, at));
+}
+
 export function extractTimeline(sentences: readonly Sentence[]): TimelineEvent[] {
 	const events: TimelineEvent[] = [];
 	for (const sentence of sentences) {
@@ -148,6 +156,8 @@ export function extractTimeline(sentences: readonly Sentence[]): TimelineEvent[]
 		if (!date) continue;
 		const text = eventText(sentence, date.text);
 		if (!isSelfContained(text)) continue;
+		// "anticipated conducting courses in 2009": the year of a plan, not of something that happened
+		if (isPlannedFor(sentence.statement, date.text)) continue;
 		// a sentence naming three or more years is a summary, not one event
 		if (new Set(text.match(/\b(19|20)\d{2}\b/g) ?? []).size >= 3) continue;
 		events.push({

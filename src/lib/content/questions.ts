@@ -2,7 +2,7 @@ import { citeQuote, citeSentence } from './citations';
 import { KNOWN_DISAGREEMENTS } from './disagreements';
 import { aliasesOf, GLOSSARY, glossaryEntry, related, type GlossaryEntry } from './glossary';
 import { digest } from './hash';
-import { extractTimeline, isSelfContained, type LessonPlan } from './lessons';
+import { extractTimeline, isPlannedFor, isSelfContained, type LessonPlan } from './lessons';
 import { normaliseAnswer } from './normalise';
 import { formatLike, isWrittenInWords } from './numbers';
 import { COURSE_PREMISE, type OutlineLesson } from './outline';
@@ -226,6 +226,8 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	if (kind === 'year' && sentence.entities.some((e) => e !== entity && e.year !== undefined && Math.abs(e.start - entity.start) <= 16)) return undefined;
 	// "In _____, KNXV-TV reported that…": the year a story ran is not the year of an event
 	if (kind === 'year' && /^,?\s+[^,]{0,40}?\b(reported|said|told)\b/.test(after)) return undefined;
+	// "anticipated conducting courses in _____": the year of a plan is a minor detail of an intention
+	if (kind === 'year' && isPlannedFor(statement, answer)) return undefined;
 	// "the year CENAPI was established": founding dates of other bodies are minor trivia
 	if (kind === 'year' && /\bwas (established|founded|created)\b/.test(statement) && !/Gunrunner/.test(statement)) return undefined;
 	// "Laredo, _____": the state of a named city makes swaps impossible ("Laredo, Arizona")
@@ -635,7 +637,10 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
 		// the lesson's own speakers first (same topic), then others quoted in the course
 		const fromLesson = candidates(pools.lesson);
-		const others = [...fromLesson, ...candidates(pools.course).filter(([id]) => !fromLesson.some(([other]) => other === id))].slice(0, 3);
+		// "_____ states that…": a plural speaker ("Mexican government officials") would not read as a sentence
+		const singularVerb = new RegExp(`${BLANK} (?:states|finds|reports|concludes|faults|claims|says|opposes|identifies|accuses)\\b`).test(claim);
+		const agrees = ([id]: [string, string]) => !singularVerb || !isPluralName(glossaryEntry(id)?.name ?? '');
+		const others = [...fromLesson.filter(agrees), ...candidates(pools.course).filter(agrees).filter(([id]) => !fromLesson.some(([other]) => other === id))].slice(0, 3);
 		if (others.length < 3) continue;
 		const citations = [citeSentence(sentence)];
 		if (naming) citations.unshift(citeSentence(naming));
@@ -651,6 +656,11 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		});
 	}
 	return drafts;
+}
+
+/** "Mexican government officials", "ATF agents": a plural noun last ("Congress", "GAO" are not). */
+function isPluralName(name: string): boolean {
+	return /(?<![su])s$/.test(name.split(/\s+/).at(-1) ?? '');
 }
 
 /** Sentences on the other sides of any known disagreement this sentence is part of. */
