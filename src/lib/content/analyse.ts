@@ -1,5 +1,5 @@
 import { ALIAS_INDEX, glossaryEntry } from './glossary';
-import { findNames } from './nlp';
+import { findNames } from './names';
 import { APPROXIMATE, parseNumber } from './numbers';
 import type { RawSentence } from './segment';
 import type { Attribution, Entity, EntityType, Sentence } from './types';

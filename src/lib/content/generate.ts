@@ -1,12 +1,11 @@
-import { digest } from './hash';
+import { GENERATOR_VERSION, inputsHashOf } from './version';
 import { buildLesson, disputedSpans, planLessons } from './lessons';
 import { analyseSource } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
 import type { GeneratedQuestion } from './question-types';
 import type { AnalysedSource, LessonDocument, SourceInput } from './types';
 
-/** Bump when the generator's output changes for the same sources: start-up then regenerates. */
-export const GENERATOR_VERSION = '1.8.0';
+export { GENERATOR_VERSION, inputsHashOf };
 
 export interface GeneratedContent {
 	generatorVersion: string;
@@ -17,9 +16,6 @@ export interface GeneratedContent {
 	questions: GeneratedQuestion[];
 }
 
-export function inputsHashOf(sources: readonly SourceInput[]): string {
-	return digest([GENERATOR_VERSION, ...sources.flatMap((s) => [s.id, s.title, s.kind, s.publisher, s.rawText])], 32);
-}
 
 /** Sources in, lessons and questions out: pure and deterministic (no clock, no randomness). */
 export function generateContent(sources: readonly SourceInput[]): GeneratedContent {

@@ -1,11 +1,12 @@
 import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import compromise from 'compromise';
 
 /**
- * The NLP libraries, behind two small functions. wink-nlp splits sentences (also after closing
- * quotes, where compromise merges sentences) and types numbers, money, percentages and dates;
- * compromise finds people and places, which wink's lite model does not type.
+ * wink-nlp behind one small function: it splits sentences (also after closing quotes, where
+ * compromise merges sentences) and types numbers, money, percentages and dates. People and places,
+ * which wink's lite model does not type, come from compromise in `names.ts`: kept apart so the
+ * server, which splits sources into sentences for the source viewer at start-up, loads compromise
+ * only when it regenerates content.
  */
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -33,29 +34,4 @@ export function splitAndTag(paragraph: string): WinkSentence[] {
 		sentences.push({ text: sentence.out(), entities });
 	});
 	return sentences;
-}
-
-export interface NamedMentions {
-	people: string[];
-	places: string[];
-	organisations: string[];
-}
-
-/** People, places and organisations as compromise finds them, trimmed of punctuation and possessives. */
-export function findNames(text: string): NamedMentions {
-	const doc = compromise(text);
-	const tidy = (list: string[]) =>
-		list
-			.map((name) =>
-				name
-					.replace(/[’']s$/u, '')
-					.replace(/^[("“'‘]+|[)"”'’.,;:—–-]+$/gu, '')
-					.trim()
-			)
-			.filter((name) => /^\p{Lu}/u.test(name));
-	return {
-		people: tidy(doc.people().out('array') as string[]),
-		places: tidy(doc.places().out('array') as string[]),
-		organisations: tidy(doc.organizations().out('array') as string[])
-	};
 }

@@ -3,7 +3,8 @@ import type { Database } from '../db/client';
 import { lessons, questions, questionVersions } from '../db/schema';
 import { readSourceFiles, type SourceFile } from '../db/sources-sync';
 import { digest } from '../../content/hash';
-import { GENERATOR_VERSION, generateContent, inputsHashOf, type GeneratedContent } from '../../content/generate';
+import type { GeneratedContent } from '../../content/generate';
+import { GENERATOR_VERSION, inputsHashOf } from '../../content/version';
 import type { LessonDocument } from '../../content/types';
 
 /** What a stored lesson body holds: the generated document plus the digest of what it came from. */
@@ -136,6 +137,9 @@ export async function regenerateContent(db: Database, options: { force?: boolean
 	if (!options.force && (await contentIsCurrent(db, inputsHash))) {
 		return { regenerated: false, inputsHash, milliseconds: performance.now() - started };
 	}
+	// loaded only when there is something to generate: the NLP libraries are large, and a server
+	// that starts with current content never needs them
+	const { generateContent } = await import('../../content/generate');
 	const result = await storeContent(db, generateContent(inputs));
 	return { regenerated: true, inputsHash, result, milliseconds: performance.now() - started };
 }
