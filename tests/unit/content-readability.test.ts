@@ -232,6 +232,23 @@ describe('the blanks new in generator 1.5', () => {
 		expect(content.questions.some((q) => q.prompt.type === 'ordering' && q.prompt.items.some((i) => /Spanish version of eTrace/.test(i.text)))).toBe(true);
 	});
 
+	it('offers after "the Department of Homeland Security\'s _____" only parts of that department', () => {
+		// the sentence is still asked, with the department itself blanked
+		const together = content.questions.filter((q) => q.citations.some((c) => /do not work effectively together/.test(c.text)));
+		expect(together.length).toBeGreaterThan(0);
+		for (const q of together) if (q.prompt.type === 'multiple_choice') expect(q.prompt.stem, q.id).not.toMatch(/Homeland Security[’']s _____/);
+		for (const q of content.questions) {
+			if (q.prompt.type !== 'multiple_choice') continue;
+			const owner = /([\p{L}. ]+)[’']s _____/u.exec(q.prompt.stem)?.[1];
+			const entry = owner && GLOSSARY.find((g) => g.kind === 'organisation' && g.aliases.some((alias) => owner.endsWith(alias)));
+			if (!entry) continue;
+			for (const o of q.prompt.options) {
+				const option = GLOSSARY.find((g) => g.name === o.text || g.aliases.includes(o.text));
+				expect(option?.partOf ?? [], `${q.id}: ${o.text}`).toContain(entry.id);
+			}
+		}
+	});
+
 	it('never lets a plural speaker fill "_____ states": every option reads as a sentence', () => {
 		for (const q of content.questions) {
 			if (q.prompt.type !== 'attribution' || !/_____ (states|finds|reports|concludes|faults|claims|says)\b/.test(q.prompt.claim)) continue;

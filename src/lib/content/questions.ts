@@ -440,6 +440,10 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 	if (blank.kind === 'person' && /\b(agent|president|President|Secretary|Director|Spokesman|spokesman|member|Senator|Attorney General)\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	const distractors = distractorsFor(blank, corpus);
 	if (distractors.length < 3) return undefined;
+	// "the Department of Homeland Security's _____": only parts of that department fit; any other
+	// agency among the options is ruled out by the possessive alone
+	const owner = possessiveOwner(blank);
+	if (owner && distractors.some((d) => !partOfOwner(d, owner))) return undefined;
 	const citations = blankSentences(blank).map(citeSentence);
 	const id = questionId(lessonId, 'multiple_choice', citations, blank.answer);
 	const options = choices([blank.answer, ...distractors], id);
@@ -451,6 +455,19 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 		explanation: quoteExplanation(corpus, blankSentences(blank), `The answer is ${blank.answer}.`),
 		citations, topicText: blank.sentence.text
 	};
+}
+
+/** The glossary organisation named in a possessive right before the blank, if any. */
+function possessiveOwner(blank: Blank): string | undefined {
+	const before = blank.blanked.slice(0, blank.blanked.indexOf(BLANK));
+	const possessive = /([\p{L}.' ]+?)[’']s\s+$/u.exec(before);
+	if (!possessive) return undefined;
+	return GLOSSARY.find((entry) => entry.kind === 'organisation' && entry.aliases.some((alias) => possessive[1].endsWith(alias)))?.id;
+}
+
+function partOfOwner(option: string, owner: string): boolean {
+	const entry = GLOSSARY.find((g) => g.name === option || g.aliases.includes(option));
+	return Boolean(entry && entry.id !== owner && related(entry.id, owner));
 }
 
 function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft | undefined {
@@ -637,10 +654,19 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
 		// the lesson's own speakers first (same topic), then others quoted in the course
 		const fromLesson = candidates(pools.lesson);
-		// "_____ states that…": a plural speaker ("Mexican government officials") would not read as a sentence
-		const singularVerb = new RegExp(`${BLANK} (?:states|finds|reports|concludes|faults|claims|says|opposes|identifies|accuses)\\b`).test(claim);
-		const agrees = ([id]: [string, string]) => !singularVerb || !isPluralName(glossaryEntry(id)?.name ?? '');
-		const others = [...fromLesson.filter(agrees), ...candidates(pools.course).filter(agrees).filter(([id]) => !fromLesson.some(([other]) => other === id))].slice(0, 3);
+		const pick = (keep: (candidate: [string, string]) => boolean) =>
+			[...fromLesson.filter(keep), ...candidates(pools.course).filter(keep).filter(([id]) => !fromLesson.some(([other]) => other === id))].slice(0, 3);
+		// "_____ states that…": a plural speaker ("Mexican government officials states") would not read
+		// as a sentence; singular speakers only, or, when there are too few, the verb in the past
+		// tense ("_____ concluded"), which agrees with either
+		let shownClaim = claim;
+		let others = pick(() => true);
+		const verb = new RegExp(`${BLANK} (${Object.keys(PAST_TENSE).join('|')})\\b`).exec(claim)?.[1];
+		if (verb && others.some(([id]) => isPluralName(glossaryEntry(id)?.name ?? ''))) {
+			const singular = pick(([id]) => !isPluralName(glossaryEntry(id)?.name ?? ''));
+			if (singular.length === 3) others = singular;
+			else shownClaim = claim.replace(`${BLANK} ${verb}`, `${BLANK} ${PAST_TENSE[verb]}`);
+		}
 		if (others.length < 3) continue;
 		const citations = [citeSentence(sentence)];
 		if (naming) citations.unshift(citeSentence(naming));
@@ -649,7 +675,7 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		const correct = options.find((o) => o.text === capitaliseName(attribution.speaker))!;
 		drafts.push({
 			id, lessonId, type: 'attribution',
-			prompt: { type: 'attribution', stem: 'Who made this claim? Choose who fills the blank, according to the sources.', claim, options },
+			prompt: { type: 'attribution', stem: 'Who made this claim? Choose who fills the blank, according to the sources.', claim: shownClaim, options },
 			answer: { type: 'attribution', correctOptionId: correct.id },
 			explanation: quoteExplanation(corpus, citations.map((c) => corpus.sentences.find((s) => s.id === c.sentenceId)!), `The claim comes from ${attribution.speaker}.`),
 			citations, topicText: sentence.text
@@ -657,6 +683,12 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 	}
 	return drafts;
 }
+
+/** Verbs of saying in the present, as a claim's verb after its speaker, and their past tense. */
+const PAST_TENSE: Record<string, string> = {
+	states: 'stated', finds: 'found', reports: 'reported', concludes: 'concluded', faults: 'faulted', claims: 'claimed',
+	says: 'said', opposes: 'opposed', identifies: 'identified', accuses: 'accused'
+};
 
 /** "Mexican government officials", "ATF agents": a plural noun last ("Congress", "GAO" are not). */
 function isPluralName(name: string): boolean {
