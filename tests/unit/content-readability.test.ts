@@ -238,7 +238,8 @@ describe('the blanks new in generator 1.5', () => {
 		expect(together.length).toBeGreaterThan(0);
 		for (const q of together) if (q.prompt.type === 'multiple_choice') expect(q.prompt.stem, q.id).not.toMatch(/Homeland Security[’']s _____/);
 		for (const q of content.questions) {
-			if (q.prompt.type !== 'multiple_choice') continue;
+			// an organisation blank; "the ATF's _____ office" asks a city
+			if (q.prompt.type !== 'multiple_choice' || !q.prompt.stem.startsWith('Which organisation')) continue;
 			const owner = /([\p{L}. ]+)[’']s _____/u.exec(q.prompt.stem)?.[1];
 			const entry = owner && GLOSSARY.find((g) => g.kind === 'organisation' && g.aliases.some((alias) => owner.endsWith(alias)));
 			if (!entry) continue;

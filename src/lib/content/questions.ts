@@ -441,8 +441,8 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 	const distractors = distractorsFor(blank, corpus);
 	if (distractors.length < 3) return undefined;
 	// "the Department of Homeland Security's _____": only parts of that department fit; any other
-	// agency among the options is ruled out by the possessive alone
-	const owner = possessiveOwner(blank);
+	// agency among the options is ruled out by the possessive alone ("the ATF's _____ office" asks a city)
+	const owner = blank.kind === 'organisation' ? possessiveOwner(blank) : undefined;
 	if (owner && distractors.some((d) => !partOfOwner(d, owner))) return undefined;
 	const citations = blankSentences(blank).map(citeSentence);
 	const id = questionId(lessonId, 'multiple_choice', citations, blank.answer);
