@@ -35,6 +35,18 @@ describeEachDatabase('learner progress', (getDb) => {
 		expect(summaries[a.id]).toMatchObject({ attemptsSubmitted: 1, bestScore: 80, latestScore: 80, mastery: 0.8, hasOpenAttempt: false });
 		expect(summaries[a.id].readAt).toBeInstanceOf(Date);
 		expect(summaries[b.id]).toMatchObject({ readAt: null, attemptsSubmitted: 0, bestScore: null, mastery: null, hasOpenAttempt: true });
+		// the one-lesson summary the lesson and quiz pages use (one prepared statement) says the same
+		for (const lesson of [a, b]) expect(await lessonProgressSummary(db, userId, lesson.id), lesson.id).toEqual(summaries[lesson.id]);
+		const untouched = await createLessonWithQuestions(db, { position: 3 });
+		expect(await lessonProgressSummary(db, userId, untouched.id)).toEqual({ readAt: null, attemptsSubmitted: 0, bestScore: null, latestScore: null, mastery: null, hasOpenAttempt: false });
+		// a retake: mastery over recent attempts, the same both ways
+		const retake = await startOrResumeAttempt(db, userId, a.id);
+		await submitAttempt(db, userId, retake.id, reader(answerForm(await loadAttemptForTaking(db, userId, retake.id), a, (p) => p <= 3)));
+		const after = await lessonProgressSummaries(db, userId, [a.id]);
+		expect(after[a.id]).toMatchObject({ attemptsSubmitted: 2, bestScore: 80, latestScore: 30 });
+		expect(await lessonProgressSummary(db, userId, a.id)).toEqual(after[a.id]);
+		// and another learner's history is not theirs
+		expect(await lessonProgressSummary(db, await createUser(db), a.id)).toMatchObject({ attemptsSubmitted: 0, mastery: null, readAt: null });
 	});
 
 	it('builds the progress page: mastery per objective, scores over time, most-missed questions with their sources', async () => {

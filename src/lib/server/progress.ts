@@ -4,6 +4,7 @@ import { attemptAnswers, lessonProgress, lessons, questions, questionVersions, q
 import type { Citation, QuestionPrompt } from '../content/question-types';
 import { lessonMastery, masteryByObjective, mostMissedQuestions, type GradedAnswer } from '../quiz/mastery';
 import { lessonNotFound } from './quiz/errors';
+import { namedStatement } from './db/named-statement';
 
 /** Records that the learner read the lesson (the first time counts; reading again changes nothing). */
 export async function markLessonRead(db: Database, userId: string, lessonId: string): Promise<Date> {
@@ -107,8 +108,53 @@ export async function lessonProgressSummaries(
 	return summaries;
 }
 
+/**
+ * One lesson's summary in one prepared statement: the lesson and quiz pages ask for it on every
+ * signed-in view. Gives the same as `lessonProgressSummaries(db, userId, [lessonId])`.
+ */
+const lessonSummaryStatement = namedStatement(
+	'progress_lesson_summary',
+	() => sql`
+		select p.read_at as "readAt", coalesce(p.attempts_submitted, 0) as "attemptsSubmitted",
+		       p.best_score as "bestScore", p.latest_score as "latestScore",
+		       exists (select 1 from quiz_attempts as o
+		               where o.user_id = ${sql.placeholder('userId')} and o.lesson_id = ${sql.placeholder('lessonId')} and o.state = 'in_progress') as "hasOpenAttempt",
+		       coalesce((select json_agg(json_build_object('attemptId', a.id, 'submittedAt', a.submitted_at, 'questionId', x.question_id, 'fraction', x.fraction))
+		                 from quiz_attempts as a join attempt_answers as x on x.attempt_id = a.id
+		                 where a.user_id = ${sql.placeholder('userId')} and a.lesson_id = ${sql.placeholder('lessonId')} and a.state = 'submitted'), '[]'::json) as answers
+		from (select 1) as one
+		left join lesson_progress as p on p.user_id = ${sql.placeholder('userId')} and p.lesson_id = ${sql.placeholder('lessonId')}`
+);
+
+interface LessonSummaryRow {
+	// timestamps arrive as PostgreSQL's text from both drivers, also inside the JSON
+	readAt: string | null;
+	attemptsSubmitted: number;
+	bestScore: number | null;
+	latestScore: number | null;
+	hasOpenAttempt: boolean;
+	answers: { attemptId: string; submittedAt: string; questionId: string; fraction: number | null }[];
+}
+
 export async function lessonProgressSummary(db: Database, userId: string, lessonId: string): Promise<LessonProgressSummary> {
-	return (await lessonProgressSummaries(db, userId, [lessonId]))[lessonId] ?? emptySummary();
+	const [row] = await lessonSummaryStatement<LessonSummaryRow>(db, { userId, lessonId });
+	if (!row) return emptySummary();
+	const answers: GradedAnswer[] = row.answers.map((a) => ({
+		attemptId: a.attemptId,
+		lessonId,
+		submittedAt: new Date(a.submittedAt),
+		questionId: a.questionId,
+		objectiveId: '',
+		fraction: a.fraction ?? 0
+	}));
+	return {
+		readAt: row.readAt === null ? null : new Date(row.readAt),
+		attemptsSubmitted: row.attemptsSubmitted,
+		bestScore: row.bestScore,
+		latestScore: row.latestScore,
+		mastery: answers.length ? lessonMastery(answers) : null,
+		hasOpenAttempt: row.hasOpenAttempt
+	};
 }
 
 export interface ProgressOverview {
