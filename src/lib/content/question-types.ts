@@ -43,7 +43,8 @@ export type QuestionPrompt =
 
 export type QuestionAnswer =
 	| { type: 'multiple_choice'; correctOptionId: string }
-	| { type: 'true_false'; correct: boolean }
+	/** `fact`: the source's value the statement turns on ("$40 million"); another question showing it gives this one away */
+	| { type: 'true_false'; correct: boolean; fact?: string }
 	/** every accepted form; compared after normaliseAnswer() */
 	| { type: 'fill_blank'; accepted: string[] }
 	| { type: 'numeric'; value: number; tolerance: number }

@@ -302,12 +302,13 @@ function echoesWord(stem: string, option: string): boolean {
 	return option.toLowerCase().split(/[^a-z]+/).some((word) => word.length >= 5 && words.has(word));
 }
 
-export function blanksOf(sentence: Sentence, corpus: QuestionCorpus): Blank[] {
+export function blanksOf(sentence: Sentence, corpus: QuestionCorpus, lessonPremise: ReadonlySet<string> = new Set()): Blank[] {
 	if (!isSelfContained(sentence.statement) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
 	const contested = corpus.disputed.get(sentence.id) ?? [];
+	const premise = new Set([...corpus.premise, ...lessonPremise]);
 	const blanks = sentence.entities
 		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
-		.flatMap((entity) => blankFor(sentence, entity, corpus.premise) ?? []);
+		.flatMap((entity) => blankFor(sentence, entity, premise) ?? []);
 	blanks.push(...rewrittenNameBlanks(sentence, corpus));
 	return blanks.sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start);
 }
@@ -534,7 +535,7 @@ function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantF
 		return {
 			id: questionId(lessonId, 'true_false', citations, `false:${swap}`), lessonId, type: 'true_false',
 			prompt: { type: 'true_false', stem: 'True or false, according to the sources?', statement },
-			answer: { type: 'true_false', correct: false },
+			answer: { type: 'true_false', correct: false, fact: blank.answer },
 			explanation: quoteExplanation(corpus, blankSentences(blank), `False: the source says ${blank.answer}, not ${swap}.`),
 			citations, topicText: blank.sentence.text
 		};
@@ -542,7 +543,7 @@ function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantF
 	return {
 		id: questionId(lessonId, 'true_false', citations, `true:${blank.answer}`), lessonId, type: 'true_false',
 		prompt: { type: 'true_false', stem: 'True or false, according to the sources?', statement: blank.sentence.statement },
-		answer: { type: 'true_false', correct: true },
+		answer: { type: 'true_false', correct: true, fact: blank.answer },
 		explanation: quoteExplanation(corpus, blankSentences(blank), 'True.'),
 		citations, topicText: blank.sentence.text
 	};
@@ -661,9 +662,18 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		// tense ("_____ concluded"), which agrees with either
 		let shownClaim = claim;
 		let others = pick(() => true);
-		const verb = new RegExp(`${BLANK} (${Object.keys(PAST_TENSE).join('|')})\\b`).exec(claim)?.[1];
+		const afterBlank = claim.slice(claim.indexOf(BLANK) + BLANK.length);
+		// "_____ reported that they …", "… and is working": a pronoun or a second verb of the speaker's
+		// tells its number, and with it the answer
+		if (/^ \w+(?: \w+)? that (?:they|it|he|she)\b/.test(afterBlank)) continue;
+		const singular = pick(([id]) => !isPluralName(glossaryEntry(id)?.name ?? ''));
+		const plural = others.some(([id]) => isPluralName(glossaryEntry(id)?.name ?? '')) || isPluralName(attribution.speaker);
+		if (plural && /\b(?:and|but) (?:is|has|was|does)\b/.test(afterBlank)) {
+			if (singular.length < 3 || isPluralName(attribution.speaker)) continue;
+			others = singular;
+		}
+		const verb = new RegExp(`^ (${Object.keys(PAST_TENSE).join('|')})\\b`).exec(afterBlank)?.[1];
 		if (verb && others.some(([id]) => isPluralName(glossaryEntry(id)?.name ?? ''))) {
-			const singular = pick(([id]) => !isPluralName(glossaryEntry(id)?.name ?? ''));
 			if (singular.length === 3) others = singular;
 			else shownClaim = claim.replace(`${BLANK} ${verb}`, `${BLANK} ${PAST_TENSE[verb]}`);
 		}
@@ -804,6 +814,19 @@ function chooseObjective(outline: OutlineLesson, draft: Draft, counts: Map<strin
 	return [...outline.objectives].sort((a, b) => (counts.get(a.id) ?? 0) - (counts.get(b.id) ?? 0))[0].id;
 }
 
+/**
+ * Organisations and programs named in more than two fifths of a lesson's sentences ("the ATF" in
+ * the origins lesson): the lesson's own premise. Asked as a blank, the quiz's other stems would
+ * name the answer again and again.
+ */
+function namesThroughout(sentences: readonly Sentence[]): Set<string> {
+	const mentions = new Map<string, number>();
+	for (const sentence of sentences)
+		for (const id of new Set(sentence.entities.filter((e) => (e.type === 'organisation' || e.type === 'program') && e.glossaryId).map((e) => e.glossaryId!)))
+			mentions.set(id, (mentions.get(id) ?? 0) + 1);
+	return new Set([...mentions].filter(([, n]) => n > sentences.length * 0.4).map(([id]) => id));
+}
+
 /** The smallest bank a lesson gets: enough for a varied quiz. */
 const MIN_PER_LESSON = 20;
 const MIN_TYPES = 4;
@@ -817,11 +840,12 @@ const MIN_PER_OBJECTIVE = 2;
  */
 export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus): GeneratedQuestion[] {
 	const lessonId = plan.outline.id;
+	const lessonPremise = namesThroughout(plan.sentences);
 	const perSentence: Draft[][] = [];
 	const rotation = new Map<Blank['kind'], number>();
 	let tfCount = 0;
 	for (const sentence of plan.sentences) {
-		const blanks = blanksOf(sentence, corpus).slice(0, 3);
+		const blanks = blanksOf(sentence, corpus, lessonPremise).slice(0, 3);
 		const facts: Draft[][] = blanks.map((blank) => {
 			const turn = rotation.get(blank.kind) ?? 0;
 			const types = FACT_ROTATION[blank.kind];
