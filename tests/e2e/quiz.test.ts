@@ -261,6 +261,15 @@ for (const js of [true, false]) {
 	});
 }
 
+/** Submits the open attempt, confirming when some questions were left without an answer. */
+async function submitQuiz(page: Page) {
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+	const anyway = page.getByRole('button', { name: 'Submit anyway' });
+	await expect(anyway.or(page.getByRole('heading', { level: 1, name: /You scored/ }))).toBeVisible();
+	if (await anyway.isVisible()) await anyway.click();
+	await expect(page).toHaveURL(/\/attempts\//);
+}
+
 /**
  * Starts quizzes lesson by lesson until one draws a question that `wanted` finds; returns that
  * question. Draws are random: a quiz without one is submitted and the next tried, round after round.
@@ -274,8 +283,7 @@ async function startQuizWith(page: Page, wanted: (page: Page) => import('@playwr
 			await page.getByRole('button', { name: /Start the quiz|Start a new attempt/ }).click();
 			await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
 			if (await wanted(page).count()) return { lesson: lesson!, question: wanted(page).first() };
-			await page.getByRole('button', { name: 'Submit answers' }).click();
-			await expect(page).toHaveURL(/\/attempts\//);
+			await submitQuiz(page);
 		}
 	}
 	throw new Error('no lesson drew the wanted question in 12 rounds');
@@ -298,8 +306,7 @@ for (const js of [true, false]) {
 			await page.goto(`${lesson}/quiz`);
 			await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
 			await expect(page.locator('fieldset.question', { has: page.getByRole('textbox') }).getByRole('textbox').first()).toHaveValue('4321');
-			await page.getByRole('button', { name: 'Submit answers' }).click();
-			await expect(page).toHaveURL(/\/attempts\//);
+			await submitQuiz(page);
 		});
 	});
 }
@@ -328,7 +335,18 @@ test('quiz, results and progress pages fit a 360 px phone', async ({ page }) => 
 	await expectQuestionTextInsideCards(page);
 	await page.screenshot({ path: 'test-reports/quiz-desktop-1280.png' });
 	await page.setViewportSize({ width: 360, height: 740 });
+	// nothing answered: asked first, with links to the blank questions, and nothing submitted yet
 	await page.getByRole('button', { name: 'Submit answers' }).click();
+	const warning = page.getByRole('alert');
+	await expect(warning).toContainText(/questions have no answer yet \(questions \d+, /);
+	await expect(warning).toBeFocused();
+	const firstBlank = page.locator('.unanswered a').first();
+	await expect(firstBlank).toHaveAttribute('href', /^#question-\d+$/);
+	await expect(page.locator((await firstBlank.getAttribute('href'))!)).toBeVisible();
+	expect(page.url()).not.toMatch(/\/attempts\//);
+	await expectNoSidewaysScroll(page);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Submit anyway' }).click();
 	await expect(page).toHaveURL(/\/attempts\//);
 	await expectNoSidewaysScroll(page);
 	await page.goto('/progress');
@@ -413,7 +431,12 @@ test('form posts with bad input get a clear 4xx and change nothing; a resent sub
 	expect(after).toContain(`value="${attemptId}"`);
 	expect(after).not.toMatch(/checked/);
 
-	const first = await owner.post(`${quiz}?/submit`, { form: { attemptId, [choice[1]]: choice[2] } });
+	// one answer of several: refused with the blank questions named, nothing stored
+	const unconfirmed = await owner.post(`${quiz}?/submit`, { form: { attemptId, [choice[1]]: choice[2] } });
+	expect(unconfirmed.status()).toBe(400);
+	expect(await unconfirmed.text()).toMatch(/have no answer yet \(questions? [\d, and]+\)/);
+	expect(await (await owner.get(quiz)).text()).toContain(`value="${attemptId}"`);
+	const first = await owner.post(`${quiz}?/submit`, { form: { attemptId, [choice[1]]: choice[2], confirmUnanswered: '1' } });
 	expect(first.status()).toBe(303);
 	const results = first.headers().location;
 	expect(results).toBe(`/attempts/${attemptId}`);
@@ -474,7 +497,7 @@ test('a teacher can take a quiz and see their progress, and no quiz page calls t
 	expect((await teacher.post(`${quiz}?/start`, { form: {} })).status()).toBe(303);
 	const taking = await mainOf(quiz);
 	const attemptId = taking.match(/name="attemptId" value="([^"]+)"/)![1];
-	const submitted = await teacher.post(`${quiz}?/submit`, { form: { attemptId } });
+	const submitted = await teacher.post(`${quiz}?/submit`, { form: { attemptId, confirmUnanswered: '1' } });
 	expect(submitted.headers().location).toBe(`/attempts/${attemptId}`);
 	const results = await mainOf(`/attempts/${attemptId}`);
 	expect(results.replace(/<!--[^>]*-->/g, '')).toMatch(new RegExp(`You scored [^<]*: \\d+ of ${announced} correct`));

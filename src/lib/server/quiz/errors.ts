@@ -2,7 +2,9 @@
 export class QuizRequestError extends Error {
 	constructor(
 		readonly status: 400 | 403 | 404 | 409,
-		message: string
+		message: string,
+		/** positions of questions left without an answer, when that is why the request was refused */
+		readonly unanswered?: number[]
 	) {
 		super(message);
 		this.name = 'QuizRequestError';

@@ -6,8 +6,14 @@ import { gradeResponse, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
 import { readResponses, type FieldReader } from './attempts';
 import type { QuestionResponse } from '../../content/question-types';
-import { attemptNotFound, attemptNotInLesson } from './errors';
+import { attemptNotFound, attemptNotInLesson, QuizRequestError } from './errors';
 import { questionVersionContents } from './question-versions';
+
+function unansweredQuestions(positions: number[], total: number): QuizRequestError {
+	const list = positions.length === 1 ? `question ${positions[0]}` : `questions ${positions.slice(0, -1).join(', ')} and ${positions.at(-1)}`;
+	const count = positions.length === 1 ? '1 question has' : `${positions.length} of ${total} questions have`;
+	return new QuizRequestError(400, `${count} no answer yet (${list}). Answer them, or submit anyway: blank answers count as wrong.`, positions);
+}
 
 export interface SubmitResult {
 	attemptId: string;
@@ -92,7 +98,8 @@ export async function submitAttempt(
 	userId: string,
 	attemptId: string,
 	value?: FieldReader,
-	lessonId?: string
+	lessonId?: string,
+	options: { requireAllAnswered?: boolean } = {}
 ): Promise<SubmitResult> {
 	const [attempt] = await attemptToGrade<AttemptToGrade>(db, { attemptId });
 	if (!attempt || attempt.userId !== userId) throw attemptNotFound();
@@ -112,6 +119,11 @@ export async function submitAttempt(
 	});
 	// responses in the form replace the saved ones; without a form, the saved ones are graded
 	const submitted = value ? readResponses(questions, attempt.seed, value) : null;
+	// a learner who pressed "Submit answers" with questions left blank is asked first ("Submit anyway")
+	if (options.requireAllAnswered && submitted) {
+		const unanswered = questions.filter((q, i) => submitted[i].response === null).map((q) => q.position);
+		if (unanswered.length > 0) throw unansweredQuestions(unanswered, questions.length);
+	}
 	const graded = questions.map((q, i) => {
 		const response = submitted ? submitted[i].response : q.stored;
 		return { position: q.position, response, fraction: gradeResponse(q.answer, response) };

@@ -85,9 +85,10 @@ export const actions: Actions = {
 		const attemptId = formText(form, 'attemptId');
 		let result;
 		try {
-			result = await submitAttempt(appDb(), user.id, attemptId, fieldReader(form), event.params.id);
+			const confirmed = form.get('confirmUnanswered') === '1';
+			result = await submitAttempt(appDb(), user.id, attemptId, fieldReader(form), event.params.id, { requireAllAnswered: !confirmed });
 		} catch (e) {
-			if (e instanceof QuizRequestError) return fail(e.status, { message: e.message, values: typedValues(form) });
+			if (e instanceof QuizRequestError) return fail(e.status, { message: e.message, values: typedValues(form), unanswered: e.unanswered ?? [] });
 			throw e;
 		}
 		// the same page for the first submission and any repeat: the stored result
