@@ -152,7 +152,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 	fixtures.lessonId = /href="\/lessons\/([^"/]+)"/.exec(await (await clients.anonymous.get('/')).text())![1];
 	for (const persona of ['student', 'teacher', 'otherTeacher'] as const) {
 		const submitted = await openAttempt(clients[persona]);
-		expect((await clients[persona].post(`${quizPath(fixtures)}?/submit`, { form: { attemptId: submitted } })).status()).toBe(303);
+		expect((await clients[persona].post(`${quizPath(fixtures)}?/submit`, { form: { attemptId: submitted, confirmUnanswered: '1' } })).status()).toBe(303);
 		fixtures.attempts[persona] = { submitted, open: await openAttempt(clients[persona]) };
 	}
 });
