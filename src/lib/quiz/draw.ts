@@ -29,7 +29,8 @@ export function citedSentencesOf(citations: unknown): string[] {
 
 /**
  * The answers a learner could carry from one question to another: the correct option's text, the
- * accepted words, the number. True/false and ordering answers are not words to copy, so none.
+ * accepted words, the number, the value a true/false statement turns on. Ordering answers are not
+ * words to copy, so none.
  */
 export function answerKeysOf(prompt: QuestionPrompt, answer: QuestionAnswer): string[] {
 	const keys: string[] = [];
@@ -75,34 +76,72 @@ const SEARCH_BUDGET = 200_000;
  */
 export function drawQuestions<Q extends BankQuestion>(bank: readonly Q[], seed: number, count = QUIZ_LENGTH): Q[] {
 	// sort first so the draw depends on the bank's content, not the order the database returned it in
-	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const target = quizLength(sorted, count);
+	const sorted = sortById(bank);
+	const clashes = clashTable(sorted);
+	const target = quizLength(sorted, count, clashes);
 	let best: Q[] = [];
 	for (let round = 0; best.length < target && round < DRAW_ROUNDS; round++) {
-		const picked = greedyDraw(seededShuffle(sorted, deriveSeed(seed, `draw-${round}`)), count, round % 2 === 1);
+		const picked = greedyDraw(seededShuffle(sorted, deriveSeed(seed, `draw-${round}`)), clashes, count, round % 2 === 1);
 		if (picked.length > best.length) best = picked;
 	}
 	// greedy passes can miss the longest quiz in a tangle of give-aways: an exact search finds it
 	if (best.length < target) {
-		const found = largestQuiz(seededShuffle(sorted, deriveSeed(seed, 'search')), target).chosen;
+		const found = largestQuiz(seededShuffle(sorted, deriveSeed(seed, 'search')), clashes, target).chosen;
 		if (found.length > best.length) best = found;
 	}
 	return seededShuffle(best, deriveSeed(seed, 'order'));
 }
 
+/** Lengths already found, by bank content: the quiz page asks on every view, each start asks again. */
+const lengthsFound = new Map<string, number>();
+
 /**
  * The number of questions every quiz from this bank gets: `count`, or the most the bank allows
  * without give-aways (found by exhaustive search; by greedy passes if the search runs out of budget).
  */
-export function quizLength(bank: readonly BankQuestion[], count = QUIZ_LENGTH): number {
-	const sorted = bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const { chosen, complete } = largestQuiz(sorted, count);
-	if (complete) return chosen.length;
+export function quizLength(bank: readonly BankQuestion[], count = QUIZ_LENGTH, table?: ClashTable): number {
+	const sorted = sortById(bank);
+	const key = JSON.stringify([count, ...bankKey(sorted)]);
+	const known = lengthsFound.get(key);
+	if (known !== undefined) return known;
+	const clashes = table ?? clashTable(sorted);
+	const { chosen, complete } = largestQuiz(sorted, clashes, count);
 	let longest = chosen.length;
-	for (let round = 0; longest < count && round < DRAW_ROUNDS; round++) {
-		longest = Math.max(longest, greedyDraw(seededShuffle(sorted, deriveSeed(0, `length-${round}`)), count, round % 2 === 1).length);
+	for (let round = 0; !complete && longest < count && round < DRAW_ROUNDS; round++) {
+		longest = Math.max(longest, greedyDraw(seededShuffle(sorted, deriveSeed(0, `length-${round}`)), clashes, count, round % 2 === 1).length);
 	}
+	// a handful of lessons, each with a version or two of its bank
+	if (lengthsFound.size >= 256) lengthsFound.clear();
+	lengthsFound.set(key, longest);
 	return longest;
+}
+
+function sortById<Q extends BankQuestion>(bank: readonly Q[]): Q[] {
+	return bank.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function bankKey(sorted: readonly BankQuestion[]): unknown[] {
+	return sorted.map((q) => [q.id, q.type, q.citedSentences, q.answerKeys, q.shownText, q.optionsText]);
+}
+
+type ClashTable = (a: BankQuestion, b: BankQuestion, relaxed: boolean) => boolean;
+
+/** Clashes already worked out, by bank content: comparing two stems' words is the costly part. */
+const tablesMade = new Map<string, { ids: Map<string, number>; relaxed: boolean[][]; strict: boolean[][] }>();
+
+/** Every pair's clash worked out once per bank: the passes and the search ask about each pair many times. */
+function clashTable(bank: readonly BankQuestion[]): ClashTable {
+	const key = JSON.stringify(bankKey(bank));
+	let table = tablesMade.get(key);
+	if (!table) {
+		const relaxed = bank.map((a) => bank.map((b) => a !== b && clash(a, b, true)));
+		const strict = bank.map((a, i) => bank.map((b, j) => relaxed[i][j] || (a !== b && clash(a, b, false))));
+		table = { ids: new Map(bank.map((q, i) => [q.id, i])), relaxed, strict };
+		if (tablesMade.size >= 64) tablesMade.clear();
+		tablesMade.set(key, table);
+	}
+	const { ids, relaxed, strict } = table;
+	return (a, b, isRelaxed) => (isRelaxed ? relaxed : strict)[ids.get(a.id)!][ids.get(b.id)!];
 }
 
 /**
@@ -110,8 +149,7 @@ export function quizLength(bank: readonly BankQuestion[], count = QUIZ_LENGTH): 
  * questions none of which clash (shared answers allowed). `complete` is false when the budget ran
  * out before the search could prove no larger set exists.
  */
-function largestQuiz<Q extends BankQuestion>(ordered: readonly Q[], limit: number): { chosen: Q[]; complete: boolean } {
-	const clashes = ordered.map((a) => ordered.map((b) => a !== b && clash(a, b, true)));
+function largestQuiz<Q extends BankQuestion>(ordered: readonly Q[], clashes: ClashTable, limit: number): { chosen: Q[]; complete: boolean } {
 	let best: number[] = [];
 	let visited = 0;
 	const search = (candidates: number[], chosen: number[]): void => {
@@ -119,7 +157,7 @@ function largestQuiz<Q extends BankQuestion>(ordered: readonly Q[], limit: numbe
 		if (chosen.length > best.length) best = chosen;
 		if (best.length >= limit || candidates.length === 0 || chosen.length + candidates.length <= best.length) return;
 		const [next, ...rest] = candidates;
-		search(rest.filter((other) => !clashes[next][other]), [...chosen, next]);
+		search(rest.filter((other) => !clashes(ordered[next], ordered[other], true)), [...chosen, next]);
 		search(rest, chosen);
 	};
 	search(ordered.map((_, i) => i), []);
@@ -131,18 +169,17 @@ function largestQuiz<Q extends BankQuestion>(ordered: readonly Q[], limit: numbe
  * least-used type, then the question ruling out fewest others. Length first (`lengthFirst`): the
  * question ruling out fewest others, then the spread. Ties keep the shuffled order.
  */
-function greedyDraw<Q extends BankQuestion>(shuffled: readonly Q[], count: number, lengthFirst: boolean): Q[] {
+function greedyDraw<Q extends BankQuestion>(shuffled: readonly Q[], clashes: ClashTable, count: number, lengthFirst: boolean): Q[] {
 	const perObjective = new Map<string, number>();
 	const perType = new Map<string, number>();
 	const chosen: Q[] = [];
-	// first every shared answer rules a question out too; if that leaves the quiz short, questions may
-	// share an answer where neither shows it (two choice questions each list it among their options
-	// anyway), but never a sentence, and never a typed answer that another question shows
+	// first every shared answer rules a question out too; if that leaves the quiz short, two choice
+	// questions may share a name (each lists it among its options anyway)
 	for (const relaxed of [false, true]) {
-		let remaining = shuffled.filter((q) => !chosen.includes(q) && !chosen.some((c) => clash(q, c, relaxed)));
+		let remaining = shuffled.filter((q) => !chosen.includes(q) && !chosen.some((c) => clashes(q, c, relaxed)));
 		while (chosen.length < count && remaining.length > 0) {
 			const cost = remaining.map((q) => {
-				const ruledOut = remaining.filter((o) => o !== q && clash(q, o, relaxed)).length;
+				const ruledOut = remaining.filter((o) => o !== q && clashes(q, o, relaxed)).length;
 				return lengthFirst ? ruledOut * 1e12 + coverage(q, perObjective, perType) : coverage(q, perObjective, perType) + ruledOut;
 			});
 			let best = 0;
@@ -151,7 +188,7 @@ function greedyDraw<Q extends BankQuestion>(shuffled: readonly Q[], count: numbe
 			perObjective.set(question.objectiveId, (perObjective.get(question.objectiveId) ?? 0) + 1);
 			perType.set(question.type, (perType.get(question.type) ?? 0) + 1);
 			chosen.push(question);
-			remaining = remaining.filter((q) => !clash(q, question, relaxed));
+			remaining = remaining.filter((q) => !clashes(q, question, relaxed));
 		}
 	}
 	return chosen;
@@ -176,8 +213,7 @@ function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean): boolean {
 
 /**
  * `shown` gives `asked` away when its stem, statement, claim or items hold `asked`'s answer; its
- * options do too unless `asked` is a choice question itself (which lists its answer anyway). Two
- * typed questions with one answer ("Brady Campaign" for two different claims) do not.
+ * options do too unless `asked` is a choice question itself (which lists its answer anyway).
  */
 function givesAway(shown: BankQuestion, asked: BankQuestion): boolean {
 	const choice = CHOICE_TYPES.has(asked.type);
