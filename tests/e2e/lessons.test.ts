@@ -54,10 +54,13 @@ test('the source viewer drops page chrome and 404s an unknown source', async ({ 
 
 test('lesson and source pages read on a 360 px phone without sideways scrolling', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
-	for (const url of ['/', '/lessons/inspector-general', '/lessons/gunwalking', '/sources/nbc-gunrunner-misfires']) {
+	for (const url of ['/', '/lessons/origins', '/lessons/inspector-general', '/lessons/gunwalking', '/sources/nbc-gunrunner-misfires']) {
 		await page.goto(url);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow, url).toBeLessThanOrEqual(0);
+		// nor a table whose last column hides in a box that scrolls without saying so
+		const hidden = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((box) => box.scrollWidth - box.clientWidth));
+		for (const width of hidden) expect(width, `${url} key figures table`).toBeLessThanOrEqual(0);
 	}
 });
 
