@@ -527,3 +527,19 @@ test('a choice made before the page script loads is kept when it arrives', async
 	await page.waitForLoadState('networkidle');
 	await expect(last).toBeChecked();
 });
+
+test('a refused number is marked on its field and read out with it, until a number is typed', async ({ page }) => {
+	await signUpFromQuizLink(page, `numeric-${Date.now()}@example.org`);
+	const { question } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.getByLabel(/^Your answer/) }));
+	const box = question.getByLabel(/^Your answer/);
+	await box.fill('eighteen');
+	await box.blur();
+	const status = question.locator('.save-status');
+	await expect(status).toContainText('Not saved');
+	await expect(box).toHaveAttribute('aria-invalid', 'true');
+	await expect(box).toHaveAttribute('aria-describedby', (await status.getAttribute('id'))!);
+	await box.fill('18');
+	await box.blur();
+	await expect(status).toHaveText('Saved');
+	await expect(box).not.toHaveAttribute('aria-invalid');
+});
