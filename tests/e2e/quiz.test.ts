@@ -493,7 +493,7 @@ test('a teacher can take a quiz and see their progress, and no quiz page calls t
 	const start = await mainOf(quiz);
 	expect(start).toContain('Start the quiz');
 	// the length the start page announces is the length of the attempt
-	const announced = Number(/([1-9]\d*) questions drawn from this lesson/.exec(start)?.[1]);
+	const announced = Number(/([1-9]\d*) questions on this lesson/.exec(start)?.[1]);
 	expect((await teacher.post(`${quiz}?/start`, { form: {} })).status()).toBe(303);
 	const taking = await mainOf(quiz);
 	const attemptId = taking.match(/name="attemptId" value="([^"]+)"/)![1];
