@@ -68,14 +68,16 @@ export async function gradedAnswers(db: Database, userId: string, lessonIds?: st
 export async function lessonProgressSummaries(
 	db: Database,
 	userId: string,
-	lessonIds?: string[]
+	lessonIds?: string[],
+	/** the learner's graded answers when the caller reads them anyway (the progress page) */
+	knownAnswers?: Promise<GradedAnswer[]>
 ): Promise<Record<string, LessonProgressSummary>> {
 	const [progressRows, answers, openRows] = await Promise.all([
 		db
 			.select()
 			.from(lessonProgress)
 			.where(and(eq(lessonProgress.userId, userId), lessonIds ? inArray(lessonProgress.lessonId, lessonIds) : undefined)),
-		gradedAnswers(db, userId, lessonIds),
+		knownAnswers ?? gradedAnswers(db, userId, lessonIds),
 		db
 			.select({ lessonId: quizAttempts.lessonId })
 			.from(quizAttempts)
@@ -171,13 +173,15 @@ export interface ProgressOverview {
 
 /** Everything the "My progress" page shows, from the attempt log and the progress summaries. */
 export async function loadProgressOverview(db: Database, userId: string): Promise<ProgressOverview> {
+	// read once: the summaries' mastery and the objectives' mastery come from the same answers
+	const allAnswers = gradedAnswers(db, userId);
 	const [lessonRows, summaries, answers, attempts] = await Promise.all([
 		db
 			.select({ id: lessons.id, title: lessons.title, objectives: lessons.objectives, active: lessons.active })
 			.from(lessons)
 			.orderBy(asc(lessons.position)),
-		lessonProgressSummaries(db, userId),
-		gradedAnswers(db, userId),
+		lessonProgressSummaries(db, userId, undefined, allAnswers),
+		allAnswers,
 		db
 			.select({
 				id: quizAttempts.id,
