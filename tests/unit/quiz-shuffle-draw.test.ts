@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, seededRandom, seededShuffle } from '../../src/lib/quiz/random';
 import path from 'node:path';
-import { answerKeysOf, citedSentencesOf, drawQuestions, questionsClash, quizLength, shownTextOf, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
+import { answerKeysOf, citedSentencesOf, drawQuestions, clashesWithin, quizLength, shownTextOf, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
 import { generateContent } from '../../src/lib/content/generate';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { presentPrompt } from '../../src/lib/quiz/present';
@@ -174,6 +174,19 @@ describe('keeping questions that give each other away apart', () => {
 		}
 	});
 
+	it('counts a name as shown where another stem on the same topic names it: a word few stems use, or a figure', () => {
+		const q = (id: string, type: string, answer: string, shown: string) => ({ id, objectiveId: 'o', type, citedSentences: [id], answerKeys: [answer], shownText: ` ${shown} `, optionsText: '' });
+		const lead = q('lead', 'multiple_choice', 'fbi', 'the atf gave the lead in bombing cases to the _____');
+		const scolded = q('scolded', 'multiple_choice', 'justice department', 'a top _____ official told the atf and the fbi to share bombing cases');
+		const elsewhere = q('elsewhere', 'multiple_choice', 'dea', 'the _____ and the fbi trained officers in tijuana');
+		const law = q('law', 'multiple_choice', 'recovery act', 'the _____ $40 million was slated for grants');
+		const amount = q('amount', 'multiple_choice', '$10 million', '_____ of the recovery act $40 million went to the batf');
+		const clashes = clashesWithin([lead, scolded, elsewhere, law, amount]);
+		expect(clashes(lead, scolded)).toBe(true);
+		expect(clashes(lead, elsewhere)).toBe(false);
+		expect(clashes(law, amount)).toBe(true);
+	});
+
 	it('lets two choice questions share an answer to fill a quiz, even where other stems name it', () => {
 		const q = (id: string, type: string, sentence: string, answer: string, shown = '') => ({ id, objectiveId: 'o', type, citedSentences: [sentence], answerKeys: [answer], shownText: ` ${shown} `, optionsText: ` ${answer} | other ` });
 		// "ATF" is named in nearly every stem: a "who said it" question on another topic still lists it among others
@@ -229,11 +242,12 @@ describe('keeping questions that give each other away apart', () => {
 				const sentences = drawn.flatMap((q) => q.citedSentences);
 				expect(new Set(sentences).size, `${lessonId} seed ${seed}`).toBe(sentences.length);
 				// (the give-away rules themselves are tested on made-up banks above)
-				for (const a of drawn) for (const b of drawn) if (a !== b) expect(questionsClash(a, b), `${lessonId} seed ${seed}: ${a.id} and ${b.id}`).toBe(false);
+				const clashes = clashesWithin(bank);
+				for (const a of drawn) for (const b of drawn) if (a !== b) expect(clashes(a, b), `${lessonId} seed ${seed}: ${a.id} and ${b.id}`).toBe(false);
 			}
 		}
-		// the sources give every lesson a quiz of seven or more, and the largest lesson ten
-		expect(Math.min(...lengths)).toBeGreaterThanOrEqual(7);
+		// the sources give every lesson a quiz of six or more, and the largest lesson ten
+		expect(Math.min(...lengths)).toBeGreaterThanOrEqual(6);
 		expect(lengths.filter((n) => n === QUIZ_LENGTH).length).toBeGreaterThanOrEqual(1);
 		// and the greedy passes find the longest quiz there is: an exhaustive search finds no longer one
 		for (const [lessonId, bank] of banks) expect(quizLength(bank), lessonId).toBe(Math.min(QUIZ_LENGTH, largestQuizWithoutGiveAways(bank)));
@@ -243,7 +257,8 @@ describe('keeping questions that give each other away apart', () => {
 /** The most questions of a bank (of at most 30) that can go in one quiz: branch and bound over every subset. */
 function largestQuizWithoutGiveAways(bank: readonly BankQuestion[]): number {
 	expect(bank.length).toBeLessThanOrEqual(30);
-	const conflicts = bank.map((a, i) => bank.reduce((mask, b, j) => (i !== j && questionsClash(a, b) ? mask | (1 << j) : mask), 0));
+	const clashes = clashesWithin(bank);
+	const conflicts = bank.map((a, i) => bank.reduce((mask, b, j) => (i !== j && clashes(a, b) ? mask | (1 << j) : mask), 0));
 	const count = (mask: number) => {
 		let n = 0;
 		for (let m = mask; m; m &= m - 1) n++;

@@ -1,5 +1,5 @@
 import { normaliseAnswer } from '../content/normalise';
-import { overlap } from '../content/question-filters';
+import { contentWords, overlap } from '../content/question-filters';
 import type { Citation, QuestionAnswer, QuestionPrompt } from '../content/question-types';
 import { seededShuffle, deriveSeed } from './random';
 
@@ -58,7 +58,8 @@ export function shownTextOf(prompt: QuestionPrompt): { shownText: string; option
 	if (prompt.type === 'attribution') shown.push(prompt.claim);
 	if (prompt.type === 'ordering') shown.push(...prompt.items.map((i) => i.text));
 	const options = prompt.type === 'multiple_choice' || prompt.type === 'attribution' ? prompt.options.map((o) => o.text) : [];
-	const pad = (texts: string[]) => (texts.length ? ` ${texts.map(normaliseAnswer).join(' | ')} ` : '');
+	// "the Recovery Act's $40 million" shows "Recovery Act"
+	const pad = (texts: string[]) => (texts.length ? ` ${texts.map((t) => normaliseAnswer(t.replace(/[’']s\b/g, ''))).join(' | ')} ` : '');
 	return { shownText: pad(shown), optionsText: pad(options) };
 }
 
@@ -134,8 +135,9 @@ function clashTable(bank: readonly BankQuestion[]): ClashTable {
 	const key = JSON.stringify(bankKey(bank));
 	let table = tablesMade.get(key);
 	if (!table) {
-		const relaxed = bank.map((a) => bank.map((b) => a !== b && clash(a, b, true)));
-		const strict = bank.map((a, i) => bank.map((b, j) => relaxed[i][j] || (a !== b && clash(a, b, false))));
+		const rare = rareWords(bank);
+		const relaxed = bank.map((a) => bank.map((b) => a !== b && clash(a, b, true, rare)));
+		const strict = bank.map((a, i) => bank.map((b, j) => relaxed[i][j] || (a !== b && clash(a, b, false, rare))));
 		table = { ids: new Map(bank.map((q, i) => [q.id, i])), relaxed, strict };
 		if (tablesMade.size >= 64) tablesMade.clear();
 		tablesMade.set(key, table);
@@ -200,9 +202,9 @@ const CHOICE_TYPES = new Set(['multiple_choice', 'attribution']);
  * True when the two questions give each other away (one cited sentence, or one shows the other's
  * answer), or, before the quiz needs it, when they share an answer.
  */
-function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean): boolean {
+function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean, rare: ReadonlySet<string>): boolean {
 	if ((a.citedSentences ?? []).some((s) => (b.citedSentences ?? []).includes(s))) return true;
-	if (givesAway(a, b) || givesAway(b, a)) return true;
+	if (givesAway(a, b, rare) || givesAway(b, a, rare)) return true;
 	const shared = (a.answerKeys ?? []).filter((k) => (b.answerKeys ?? []).includes(k));
 	if (shared.length === 0) return false;
 	// a short quiz may have two choice questions with one name as answer (each lists it among its
@@ -215,24 +217,48 @@ function clash(a: BankQuestion, b: BankQuestion, relaxed: boolean): boolean {
  * `shown` gives `asked` away when its stem, statement, claim or items hold `asked`'s answer; its
  * options do too unless `asked` is a choice question itself (which lists its answer anyway).
  */
-function givesAway(shown: BankQuestion, asked: BankQuestion): boolean {
+function givesAway(shown: BankQuestion, asked: BankQuestion, rare: ReadonlySet<string>): boolean {
 	const choice = CHOICE_TYPES.has(asked.type);
 	return (asked.answerKeys ?? []).some((k) => {
 		const inStem = Boolean(shown.shownText?.includes(` ${k} `));
 		if (!choice) return inStem || Boolean(shown.optionsText?.includes(` ${k} `));
 		// a choice question lists its answer among others: a count or year seen elsewhere gives it
-		// away; a name ("ATF") only where the other stem is about the same thing ("the ATF has
-		// commissioned 100 agents to Project Gunrunner" beside "Project Gunrunner is a project of the _____")
-		return inStem && (/\d/.test(k) || overlap((asked.shownText ?? '').replace(` ${k} `, ' '), shown.shownText ?? '') >= SAME_TOPIC_OVERLAP);
+		// away; a name ("ATF") only where the other stem is about the same thing: much of it in
+		// common, or a word few stems use, or a figure ("$40 million" beside "the Recovery Act's
+		// $40 million", "put the FBI in charge" beside "the lead role to the _____")
+		if (!inStem) return false;
+		if (/\d/.test(k)) return true;
+		const askedText = (asked.shownText ?? '').replace(` ${k} `, ' ');
+		if (overlap(askedText, shown.shownText ?? '') >= SAME_TOPIC_OVERLAP) return true;
+		const own = new Set(k.split(' '));
+		const shownWords = new Set(topicWords(shown.shownText ?? ''));
+		return topicWords(askedText).some((w) => !own.has(w) && shownWords.has(w) && (rare.has(w) || /\d/.test(w)));
 	});
 }
 
 /** Share of one stem's content words another stem uses, from which the two are about one thing. */
 const SAME_TOPIC_OVERLAP = 0.3;
 
-/** Two questions that may not go in one quiz: one sentence, or one shows the other's answer. */
-export function questionsClash(a: BankQuestion, b: BankQuestion): boolean {
-	return clash(a, b, true);
+/** The words of a question's own wording ("Which organisation completes this statement?") say nothing of its topic. */
+const INSTRUCTION_WORDS = new Set(
+	'which completes statement fill blank name number goes true false according sources made claim choose fills events order earliest first organisation person country city year amount program operation kind weapon group people fiscal percentage law'.split(' ')
+);
+
+function topicWords(text: string): string[] {
+	return contentWords(text).filter((w) => !INSTRUCTION_WORDS.has(w));
+}
+
+/** Words at most two of the bank's questions show: shared by two stems, they name one topic. */
+function rareWords(bank: readonly BankQuestion[]): Set<string> {
+	const stems = new Map<string, number>();
+	for (const q of bank) for (const w of new Set(topicWords(q.shownText ?? ''))) stems.set(w, (stems.get(w) ?? 0) + 1);
+	return new Set([...stems].filter(([, n]) => n <= 2).map(([w]) => w));
+}
+
+/** Within `bank`, whether two questions may not go in one quiz: one sentence, or one shows the other's answer. */
+export function clashesWithin(bank: readonly BankQuestion[]): (a: BankQuestion, b: BankQuestion) => boolean {
+	const table = clashTable(sortById(bank));
+	return (a, b) => table(a, b, true);
 }
 
 function coverage(question: BankQuestion, perObjective: Map<string, number>, perType: Map<string, number>): number {
