@@ -1,7 +1,7 @@
 import { and, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { namedStatement } from '../db/named-statement';
-import { sessions, users } from '../db/schema';
+import { sessions } from '../db/schema';
 import { generateSessionToken, hashSessionSecret, parseSessionToken, sessionSecretMatches } from './token';
 import { isSessionExpired, sessionExpiresAt, shouldExtendSession, shouldTouchLastSeen } from './expiry';
 import type { Role, SessionInfo, SessionUser } from './types';

@@ -121,7 +121,7 @@ export async function submitAttempt(
 	const submitted = value ? readResponses(questions, attempt.seed, value) : null;
 	// a learner who pressed "Submit answers" with questions left blank is asked first ("Submit anyway")
 	if (options.requireAllAnswered && submitted) {
-		const unanswered = questions.filter((q, i) => submitted[i].response === null).map((q) => q.position);
+		const unanswered = questions.filter((_, i) => submitted[i].response === null).map((q) => q.position);
 		if (unanswered.length > 0) throw unansweredQuestions(unanswered, questions.length);
 	}
 	const graded = questions.map((q, i) => {
