@@ -6,7 +6,6 @@ import { segmentSource } from '../../content/segment';
 import { render } from 'svelte/server';
 import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
-import { setRenderedLessonBodies } from '../../content/rendered-lessons';
 
 /**
  * Lessons change only when content is regenerated, so pages read them from memory: one query at
@@ -77,7 +76,6 @@ export async function loadLessonCache(db: Database): Promise<void> {
 		ordered: bodies.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives })),
 		sourceViews
 	};
-	setRenderedLessonBodies(cache.bodyHtml);
 }
 
 export function listCachedLessons(): LessonSummary[] {

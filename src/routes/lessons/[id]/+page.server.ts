@@ -1,10 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { cachedLesson } from '$lib/server/content/lesson-cache';
+import { cachedLesson, cachedLessonHtml } from '$lib/server/content/lesson-cache';
 import { lessonQuizPanel } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
-// a lesson is reading matter: no hydration, so the page ships no JavaScript and no serialized copy of its data
+// a lesson is reading matter: opened directly it is not hydrated and ships no JavaScript (nor a
+// serialized copy of its data); reached by a link from a hydrated page, the client router renders
+// it from this load's data, so everything the page shows must come from here
 export const csr = false;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -14,6 +16,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { id, position, title, summary, objectives, sources } = stored;
 	return {
 		lesson: { id, position, title, summary, objectives, sources },
+		// rendered once per regeneration; with csr = false it is serialized only for client-side navigation
+		bodyHtml: cachedLessonHtml(id) ?? '',
 		progress: await lessonQuizPanel(appDb(), locals.user, id)
 	};
 };
