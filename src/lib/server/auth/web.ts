@@ -1,5 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { dev } from '$app/environment';
 import { appDb } from '../db';
 import { clientAddress } from './client-address';
 import { deleteSessionTokenCookie, setSessionTokenCookie } from './cookies';
@@ -18,7 +17,7 @@ export async function startSession(event: RequestEvent, user: SessionUser): Prom
 		userAgent: event.request.headers.get('user-agent') ?? '',
 		ipAddress: requestClientAddress(event)
 	});
-	setSessionTokenCookie(event.cookies, token, session.expiresAt, !dev);
+	setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
 	event.locals.user = user;
 	event.locals.session = { ...session, fresh: true };
 }
@@ -29,7 +28,7 @@ export async function endCurrentSession(event: RequestEvent): Promise<void> {
 }
 
 export function forgetSessionCookie(event: RequestEvent): void {
-	deleteSessionTokenCookie(event.cookies, !dev);
+	deleteSessionTokenCookie(event.cookies, event.url);
 	event.locals.user = null;
 	event.locals.session = null;
 }
