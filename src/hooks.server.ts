@@ -1,8 +1,8 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
-import { building, dev } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { isConfigurationError, startApp, stopApp } from '$lib/server/app';
 import { appDb } from '$lib/server/db';
-import { SESSION_COOKIE, deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
+import { deleteSessionTokenCookie, readSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
 import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
 import { validateSessionToken } from '$lib/server/auth/session';
 
@@ -17,8 +17,6 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	}
-	if (process.env.PORT || process.env.SOCKET_PATH || process.env.ORIGIN) return;
-	console.log(`Traceable: open http://localhost:3000 in a browser`);
 };
 
 // adapter-node waits for open handles on shutdown: an open database would keep SIGTERM from exiting
@@ -32,16 +30,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	const db = appDb();
 	sweepAuthTablesIfDue(db);
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = readSessionTokenCookie(event.cookies, event.url);
 	if (!token) return resolve(event);
 
 	const { session, user } = await validateSessionToken(db, token);
 	if (session) {
-		if (session.fresh) setSessionTokenCookie(event.cookies, token, session.expiresAt, !dev);
+		if (session.fresh) setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
 		event.locals.user = user;
 		event.locals.session = session;
 	} else {
-		deleteSessionTokenCookie(event.cookies, !dev);
+		deleteSessionTokenCookie(event.cookies, event.url);
 	}
 	return resolve(event);
+};
+
+/** A missing page is the visitor's mistake, not the server's: only unexpected failures are logged. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status < 500) return { message };
+	console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message };
 };

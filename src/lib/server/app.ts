@@ -13,18 +13,23 @@ export function addStartupStep(step: StartupStep): void {
 	startupSteps.push(step);
 }
 
-/** Opens the database, applies migrations, loads new or changed sources. */
+/** Opens the database, applies migrations, loads new or changed sources: one line per step. */
 export async function startApp(log: (line: string) => void = console.log): Promise<void> {
 	const handle = await openAppDatabase();
+	log(`Traceable: database: ${handle.description}`);
+	log(`Traceable: migrations: ${handle.migrationsApplied ? `${handle.migrationsApplied} applied` : 'up to date'}`);
 	const synced = await syncSources(appDb());
+	const total = synced.inserted.length + synced.updated.length + synced.unchanged.length;
 	const changed = synced.inserted.length + synced.updated.length;
-	log(`Traceable: ${handle.description}; ${synced.inserted.length + synced.updated.length + synced.unchanged.length} sources (${changed} loaded or updated).`);
+	log(`Traceable: sources: ${total} (${changed ? `${changed} new or changed` : 'unchanged'})`);
 	// lessons and questions follow the sources: regenerated only when sources or generator changed
-	const content = await regenerateContent(appDb());
+	const content = await regenerateContent(appDb(), {
+		onGenerate: () => log('Traceable: content: generating lessons and questions from the sources…')
+	});
 	log(
 		content.regenerated
-			? `Traceable: generated ${content.result?.lessons} lessons and ${content.result?.questions} questions in ${Math.round(content.milliseconds)} ms.`
-			: 'Traceable: lessons and questions are up to date.'
+			? `Traceable: content: ${content.result?.lessons} lessons and ${content.result?.questions} questions generated in ${(content.milliseconds / 1000).toFixed(1)} s`
+			: 'Traceable: content: lessons and questions are up to date'
 	);
 	await loadLessonCache(appDb());
 	for (const step of startupSteps) await step(log);

@@ -130,13 +130,17 @@ export function toSourceInputs(files: readonly SourceFile[]) {
 }
 
 /** Regenerates when the sources or the generator changed (or always, with `force`). */
-export async function regenerateContent(db: Database, options: { force?: boolean; files?: SourceFile[] } = {}): Promise<RegenerateOutcome> {
+export async function regenerateContent(
+	db: Database,
+	options: { force?: boolean; files?: SourceFile[]; onGenerate?: () => void } = {}
+): Promise<RegenerateOutcome> {
 	const started = performance.now();
 	const inputs = toSourceInputs(options.files ?? readSourceFiles());
 	const inputsHash = inputsHashOf(inputs);
 	if (!options.force && (await contentIsCurrent(db, inputsHash))) {
 		return { regenerated: false, inputsHash, milliseconds: performance.now() - started };
 	}
+	options.onGenerate?.();
 	// loaded only when there is something to generate: the NLP libraries are large, and a server
 	// that starts with current content never needs them
 	const { generateContent } = await import('../../content/generate');

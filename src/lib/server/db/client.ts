@@ -18,6 +18,8 @@ export interface DatabaseHandle {
 	db: Database;
 	kind: 'pglite' | 'postgres';
 	description: string;
+	/** How many migrations this opening applied (0 when the schema was already current). */
+	migrationsApplied: number;
 	close(): Promise<void>;
 }
 
@@ -29,6 +31,11 @@ const MIGRATION_LOCK_KEY = 7_514_220_409;
 export interface OpenOptions {
 	/** Pool size for PostgreSQL. */
 	maxConnections?: number;
+	/**
+	 * PGlite only, for a new database: a data folder (from PGlite's `dumpDataDir`) to start from
+	 * instead of running initdb, which costs seconds of WebAssembly per database (tests use it).
+	 */
+	template?: Blob;
 }
 
 /**
@@ -50,15 +57,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 	if (target.kind === 'pglite') lock = acquireDataDirLock(target.dataDir);
 	try {
 		const client =
-			target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create();
+			target.kind === 'pglite'
+				? await PGlite.create(target.dataDir, { loadDataDir: options.template })
+				: await PGlite.create({ loadDataDir: options.template });
 		skipRepeatedParsers(client);
 		const db = drizzlePglite({ client, schema }) as unknown as Database;
 		embeddedClients.set(db, client);
+		const before = await countAppliedMigrations(client);
 		await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+		const migrationsApplied = (await countAppliedMigrations(client)) - before;
 		return {
 			db,
 			kind: 'pglite',
 			description: describeTarget(target),
+			migrationsApplied,
 			async close() {
 				try {
 					if (!client.closed) await client.close();
@@ -111,10 +123,13 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 			`DATABASE_URL: cannot connect to ${describeTarget({ kind: 'postgres', url })}: ${(error as Error).message || (error as { code?: string }).code || 'connection failed'}`
 		);
 	}
+	let migrationsApplied = 0;
 	try {
 		await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
 		try {
+			const before = await countAppliedMigrations(client);
 			await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+			migrationsApplied = (await countAppliedMigrations(client)) - before;
 		} finally {
 			await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
 		}
@@ -126,8 +141,18 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 		db,
 		kind: 'postgres',
 		description: describeTarget({ kind: 'postgres', url }),
+		migrationsApplied,
 		close: () => pool.end()
 	};
+}
+
+/** Rows in drizzle's migration journal table; 0 before the first migration created it. */
+async function countAppliedMigrations(client: { query(text: string): Promise<{ rows: unknown[] }> }): Promise<number> {
+	// a query naming a missing table fails when parsed, so ask whether it exists first
+	const exists = await client.query(`select to_regclass('drizzle.__drizzle_migrations') is not null as "exists"`);
+	if (!(exists.rows[0] as { exists: boolean }).exists) return 0;
+	const counted = await client.query('select count(*)::int as "count" from drizzle.__drizzle_migrations');
+	return (counted.rows[0] as { count: number }).count;
 }
 
 /** Raw SQL rows, typed: PGlite and node-postgres both answer `{ rows }`. */
