@@ -5,7 +5,6 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './tests/helpers/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-const buildDir = process.env.BUILD_DIR ?? 'build';
 // a fresh embedded database for every run, so tests never see an earlier run's users
 const dataDir =
 	process.env.E2E_DATA_DIR ??
@@ -20,7 +19,8 @@ export default defineConfig({
 	forbidOnly: true,
 	reporter: [['list'], ['json', { outputFile: 'test-reports/e2e-results.json' }]],
 	use: {
-		baseURL: `http://127.0.0.1:${port}`,
+		// the address the README tells a newcomer to open
+		baseURL: `http://localhost:${port}`,
 		launchOptions: {
 			executablePath: chromiumPath(),
 			args: [
@@ -35,17 +35,17 @@ export default defineConfig({
 		}
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	// started exactly as the README says (npm start: it builds when the build is stale), with no
+	// ORIGIN or HOST: only the port and a fresh database folder
 	webServer: {
-		command: `node ${buildDir}`,
+		command: 'npm start',
 		url: `http://127.0.0.1:${port}/health`,
 		reuseExistingServer: false,
-		timeout: 120_000,
+		timeout: 300_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
 		env: {
 			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_URL: dataDir
 		}
 	}

@@ -36,7 +36,8 @@ test('a restart keeps the data and applies no migration twice; tools refuse whil
 	const dataDir = freshDataDir();
 	const first = startServer({ DATABASE_URL: dataDir }, 4392);
 	await waitUntilHealthy(first);
-	expect(first.output()).toContain('3 sources (3 loaded or updated)');
+	expect(first.output()).toContain('Traceable: sources: 3 (3 new or changed)');
+	expect(first.output()).toMatch(/Traceable: migrations: \d+ applied/);
 
 	// PGlite has no lock between processes: a second writer must be refused, not silently lost
 	const migrate = spawnSync('npx', ['tsx', 'src/cli/migrate.ts'], {
@@ -51,7 +52,11 @@ test('a restart keeps the data and applies no migration twice; tools refuse whil
 
 	const second = startServer({ DATABASE_URL: dataDir }, 4392);
 	await waitUntilHealthy(second);
-	expect(second.output()).toContain('3 sources (0 loaded or updated)');
+	expect(second.output()).toContain('Traceable: sources: 3 (unchanged)');
+	expect(second.output()).toContain('Traceable: migrations: up to date');
+	// a restart on a built clone starts the build it has
+	expect(second.output()).not.toContain('Traceable: build:');
+	expect(second.output()).toContain('Traceable: content: lessons and questions are up to date');
 	second.child.kill('SIGTERM');
 	expect(await second.waitForExit(5_000)).not.toBeNull();
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client';
 import { createScratchDatabase } from '../../src/lib/server/db/scratch-database';
 
@@ -10,10 +11,15 @@ export interface TestDatabase {
 	drop(): Promise<void>;
 }
 
+/** The run's migrated PGlite data folder (see global-setup.ts), to start a database from. */
+export function pgliteTemplate(): Blob {
+	return new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
 export async function createTestDatabase(kind: 'pglite' | 'postgres'): Promise<TestDatabase> {
 	if (kind === 'pglite') {
-		const handle = await openDatabase({ kind: 'pglite-memory' });
+		const handle = await openDatabase({ kind: 'pglite-memory' }, { template: pgliteTemplate() });
 		return { kind, handle, drop: () => handle.close() };
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL;

@@ -11,10 +11,10 @@ export interface RunningServer {
 	waitForExit(ms: number): Promise<number | null>;
 }
 
-/** Starts the built app as a separate process (as `node build` would run in production). */
+/** Starts the app as `npm start` does (its start script, which builds only when the build is stale), on loopback. */
 export function startServer(env: Record<string, string>, port: number): RunningServer {
-	const child = spawn(process.execPath, [BUILD_DIR], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, ...env }
+	const child = spawn(process.execPath, ['src/cli/start.js'], {
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env }
 	});
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, selectRows } from '../../src/lib/server/db/client';
 import { readSourceFiles, syncSources } from '../../src/lib/server/db/sources-sync';
 import { lessons, quizAttempts, sources, users } from '../../src/lib/server/db/schema';
-import { describeEachDatabase } from '../helpers/databases';
+import { describeEachDatabase, pgliteTemplate } from '../helpers/databases';
 
 const MIGRATION_COUNT = fs.readdirSync('drizzle').filter((name) => name.endsWith('.sql')).length;
 
@@ -63,7 +63,9 @@ describe('file-backed PGlite', () => {
 	it('keeps data across a close and reopen, and applies no migration twice', async () => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traceable-db-'));
 		try {
-			const first = await openDatabase({ kind: 'pglite', dataDir });
+			// from the run's migrated template rather than initdb (seconds of WebAssembly); a fresh
+			// folder's own initdb and migrations are what the server start-up tests go through
+			const first = await openDatabase({ kind: 'pglite', dataDir }, { template: pgliteTemplate() });
 			await syncSources(first.db);
 			await first.close();
 
