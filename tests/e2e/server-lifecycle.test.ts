@@ -7,8 +7,10 @@ import { expect, test } from '@playwright/test';
 import { openDatabase, selectRows } from '../../src/lib/server/db/client';
 import { startServer, waitUntilHealthy } from '../helpers/server-process';
 
-// These start their own servers (not the shared one) to test start-up and shutdown.
+// These start their own servers (not the shared one) to test start-up and shutdown, on ports
+// beside the shared server's so that two runs with different E2E_PORTs keep apart.
 test.describe.configure({ mode: 'serial' });
+const basePort = Number(process.env.E2E_PORT ?? 4173) + 218;
 
 const tempDirs: string[] = [];
 test.afterAll(() => {
@@ -22,7 +24,7 @@ function freshDataDir(): string {
 
 test('SIGTERM stops the server promptly and releases the data folder', async () => {
 	const dataDir = freshDataDir();
-	const server = startServer({ DATABASE_URL: dataDir }, 4391);
+	const server = startServer({ DATABASE_URL: dataDir }, basePort);
 	await waitUntilHealthy(server);
 	expect(fs.existsSync(path.join(dataDir, 'traceable.lock'))).toBe(true);
 	server.child.kill('SIGTERM');
@@ -34,7 +36,7 @@ test('SIGTERM stops the server promptly and releases the data folder', async () 
 
 test('a restart keeps the data and applies no migration twice; tools refuse while the app holds the folder', async () => {
 	const dataDir = freshDataDir();
-	const first = startServer({ DATABASE_URL: dataDir }, 4392);
+	const first = startServer({ DATABASE_URL: dataDir }, basePort + 1);
 	await waitUntilHealthy(first);
 	expect(first.output()).toContain('Traceable: sources: 3 (3 new or changed)');
 	expect(first.output()).toMatch(/Traceable: migrations: \d+ applied/);
@@ -50,7 +52,7 @@ test('a restart keeps the data and applies no migration twice; tools refuse whil
 	first.child.kill('SIGTERM');
 	expect(await first.waitForExit(5_000)).not.toBeNull();
 
-	const second = startServer({ DATABASE_URL: dataDir }, 4392);
+	const second = startServer({ DATABASE_URL: dataDir }, basePort + 1);
 	await waitUntilHealthy(second);
 	expect(second.output()).toContain('Traceable: sources: 3 (unchanged)');
 	expect(second.output()).toContain('Traceable: migrations: up to date');
@@ -73,7 +75,7 @@ for (const [label, url] of [
 	['an unsupported scheme', 'mysql://localhost/traceable']
 ] as const) {
 	test(`a bad DATABASE_URL (${label}) stops start-up with one clear line`, async () => {
-		const server = startServer({ DATABASE_URL: url }, 4393);
+		const server = startServer({ DATABASE_URL: url }, basePort + 2);
 		const code = await server.waitForExit(20_000);
 		expect(code, server.output()).toBe(1);
 		const lines = server.output().trim().split('\n');
