@@ -118,10 +118,10 @@ test('the header keeps the page a visitor was on when they sign up or sign in', 
 	await expect(page).toHaveURL(lessonHref);
 	await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(account.displayName);
 
-	// signed out, the header's Sign in comes back here too
+	// signing out stays on the lesson, and the header's Sign in comes back to it too
 	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page).toHaveURL('/');
-	await openFirstLessonFromCourse(page);
+	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+	await expect(page).toHaveURL(lessonHref);
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click();
 	await page.getByLabel('Email', { exact: true }).fill(account.email);
 	await page.getByLabel('Password', { exact: true }).fill(account.password);
