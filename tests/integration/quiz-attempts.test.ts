@@ -12,7 +12,7 @@ import { loadAttemptResults } from '../../src/lib/server/quiz/results';
 import { QuizRequestError } from '../../src/lib/server/quiz/errors';
 import { answerFieldName } from '../../src/lib/quiz/responses';
 import { describeEachDatabase } from '../helpers/databases';
-import { answerForm, createLessonWithQuestions, createUser, reader } from '../helpers/quiz-factories';
+import { answerForm, createLessonWithQuestions, createUser, reader, sampleShown } from '../helpers/quiz-factories';
 
 async function snapshot(db: Database, attemptId: string) {
 	const [attempt] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId));
@@ -60,7 +60,7 @@ describeEachDatabase('quiz attempt lifecycle', (getDb) => {
 		const userId = await createUser(db);
 		const { id } = await startOrResumeAttempt(db, userId, lesson.id);
 		const shown = await loadAttemptForTaking(db, userId, id);
-		expect(shown.questions.map((q) => q.questionId).sort()).toEqual(lesson.questions.map((q) => q.id).sort());
+		expect(shown.questions.map((q) => sampleShown(q, lesson).id).sort()).toEqual(lesson.questions.map((q) => q.id).sort());
 	});
 
 	it('twenty simultaneous starts make one open attempt', async () => {
@@ -181,7 +181,7 @@ describeEachDatabase('quiz bad input', (getDb) => {
 		await saveResponses(db, userId, id, reader(good), shown.questions[1].questionId);
 		const before = await snapshot(db, id);
 
-		const notInAttempt = lesson.questions.find((q) => !shown.questions.some((s) => s.questionId === q.id))!;
+		const notInAttempt = lesson.questions.find((q) => !shown.questions.some((s) => sampleShown(s, lesson).id === q.id))!;
 		await expectRefused(saveResponses(db, userId, id, reader(good), notInAttempt.id), 400, /not part of this attempt/);
 		await expectRefused(saveResponses(db, userId, id, reader(good), 'no-such-question'), 400, /not part of this attempt/);
 
