@@ -1,10 +1,13 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { isConfigurationError, startApp, stopApp } from '$lib/server/app';
 import { appDb } from '$lib/server/db';
 import { SESSION_COOKIE, deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
 import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { refuseMalformedRequest } from '$lib/server/http/request-guard';
+import { withSecurityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -26,8 +29,16 @@ process.once('sveltekit:shutdown', () => {
 	void stopApp();
 });
 
+/** Bad addresses and bodies are refused before anything else runs; every response gets the security headers. */
+const hardenRequest: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const refused = await refuseMalformedRequest(event);
+	return withSecurityHeaders(refused ?? (await resolve(event)), event);
+};
+
 /** Validates the session cookie into locals; refreshes the cookie when the session was extended. */
-export const handle: Handle = async ({ event, resolve }) => {
+const validateSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const db = appDb();
@@ -45,3 +56,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+export const handle = sequence(hardenRequest, validateSession);
