@@ -84,7 +84,7 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const user = requireUser(event);
 		const form = await readFormData(event.request);
-		if (!form) return fail(400, { message: UNREADABLE_FORM });
+		if (!form) return fail(400, { message: UNREADABLE_FORM, unanswered: [] as number[] });
 		const attemptId = formText(form, 'attemptId');
 		let result;
 		try {
