@@ -88,7 +88,7 @@ async function bodyProblem(request: Request): Promise<{ status: number; message:
 function refusal(event: RequestEvent, status: number, message: string): Response {
 	const headers = { 'cache-control': 'no-store' };
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
-		return new Response(JSON.stringify({ type: 'error', error: { message } }), { status, headers: { ...headers, 'content-type': 'application/json' } });
+		return new Response(JSON.stringify({ type: 'error', status, error: { message } }), { status, headers: { ...headers, 'content-type': 'application/json' } });
 	}
 	return new Response(`${message}\n`, { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
 }
