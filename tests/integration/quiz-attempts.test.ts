@@ -52,6 +52,13 @@ describeEachDatabase('quiz attempt lifecycle', (getDb) => {
 		for (const secret of ['correctOptionId', 'accepted', '"correct"', 'tolerance', '"order"', 'explanation', 'Because the source says', 'Cited sentence']) {
 			expect(page).not.toContain(secret);
 		}
+		// content ids are made from the answer: the page has keyed ones instead
+		for (const question of lesson.questions) expect(page).not.toContain(question.id);
+		const shown = await loadAttemptForTaking(db, userId, id);
+		for (const q of shown.questions) {
+			const choices = q.prompt.type === 'ordering' ? q.prompt.items : 'options' in q.prompt ? q.prompt.options : [];
+			for (const choice of choices) expect(choice.id).toMatch(/^[oi]-[\w-]{16}$/);
+		}
 	});
 
 	it('uses every question when the bank has fewer than ten', async () => {

@@ -14,7 +14,7 @@ export function installationSecret(db: Database, name: string): Promise<Buffer> 
 	if (!secrets) cache.set(db, (secrets = new Map()));
 	let secret = secrets.get(name);
 	if (!secret) {
-		secret = readOrCreate(db, name);
+		secret = readOrCreateSecret(db, name);
 		// a failed read (database briefly away) is retried on the next request, not cached
 		secret.catch(() => secrets.delete(name));
 		secrets.set(name, secret);
@@ -22,7 +22,8 @@ export function installationSecret(db: Database, name: string): Promise<Buffer> 
 	return secret;
 }
 
-async function readOrCreate(db: Database, name: string): Promise<Buffer> {
+/** Uncached: reads the secret, creating it when missing. */
+export async function readOrCreateSecret(db: Database, name: string): Promise<Buffer> {
 	await db
 		.insert(installationSecrets)
 		.values({ name, value: randomBytes(32).toString('base64url') })
