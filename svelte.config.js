@@ -10,7 +10,25 @@ const config = {
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		// with BUILD_DIR, parallel builds (a test run beside a dev build) keep apart
 		outDir: process.env.BUILD_DIR ? `${process.env.BUILD_DIR}-kit` : '.svelte-kit',
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// 'auto': a nonce on SvelteKit's own inline script in rendered pages; no other inline script runs
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// the timeline and mastery bars position marks with style attributes; attributes cannot run script
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

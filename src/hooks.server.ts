@@ -1,10 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { isConfigurationError, startApp, stopApp } from '$lib/server/app';
 import { appDb } from '$lib/server/db';
 import { deleteSessionTokenCookie, readSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
 import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { refuseMalformedRequest } from '$lib/server/http/request-guard';
+import { withSecurityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -24,8 +27,16 @@ process.once('sveltekit:shutdown', () => {
 	void stopApp();
 });
 
+/** Bad addresses and bodies are refused before anything else runs; every response gets the security headers. */
+const hardenRequest: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const refused = await refuseMalformedRequest(event);
+	return withSecurityHeaders(refused ?? (await resolve(event)), event);
+};
+
 /** Validates the session cookie into locals; refreshes the cookie when the session was extended. */
-export const handle: Handle = async ({ event, resolve }) => {
+const validateSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const db = appDb();
@@ -43,6 +54,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+export const handle = sequence(hardenRequest, validateSession);
 
 /** A missing page is the visitor's mistake, not the server's: only unexpected failures are logged. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -126,6 +126,25 @@ export async function createLessonWithQuestions(
 	return { id, objectives, questions: sample };
 }
 
+/** The sample question shown at a position (by its stem: the page never carries the content id). */
+export function sampleShown(question: AttemptForTaking['questions'][number], lesson: SampleLesson): SampleQuestion {
+	const sample = lesson.questions.find((s) => s.prompt.stem === question.prompt.stem);
+	if (!sample) throw new Error(`no sample question has the stem ${question.prompt.stem}`);
+	return sample;
+}
+
+/** A response in content ids as the page names it: options and items are found by their text. */
+function onPage(response: QuestionResponse, sample: SampleQuestion, shown: QuestionPrompt): QuestionResponse {
+	const choices = (p: QuestionPrompt) => (p.type === 'ordering' ? p.items : 'options' in p ? p.options : []);
+	const pageId = (id: string) => {
+		const text = choices(sample.prompt).find((c) => c.id === id)?.text;
+		return choices(shown).find((c) => c.text === text)?.id ?? id;
+	};
+	if (response.type === 'multiple_choice' || response.type === 'attribution') return { ...response, optionId: pageId(response.optionId) };
+	if (response.type === 'ordering') return { ...response, order: response.order.map(pageId) };
+	return response;
+}
+
 /**
  * Form values answering an attempt's questions: right for positions in `rightPositions`, wrong
  * for the others (as a browser would send them).
@@ -137,8 +156,9 @@ export function answerForm(
 ): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const q of attempt.questions) {
-		const sample = lesson.questions.find((s) => s.id === q.questionId)!;
-		Object.assign(values, responseFieldValues(q.prompt, q.position, rightPositions(q.position) ? sample.right : sample.wrong));
+		const sample = sampleShown(q, lesson);
+		const response = rightPositions(q.position) ? sample.right : sample.wrong;
+		Object.assign(values, responseFieldValues(q.prompt, q.position, onPage(response, sample, q.prompt)));
 	}
 	return values;
 }

@@ -12,7 +12,7 @@ import { loadAttemptResults } from '../../src/lib/server/quiz/results';
 import { QuizRequestError } from '../../src/lib/server/quiz/errors';
 import { answerFieldName } from '../../src/lib/quiz/responses';
 import { describeEachDatabase } from '../helpers/databases';
-import { answerForm, createLessonWithQuestions, createUser, reader } from '../helpers/quiz-factories';
+import { answerForm, createLessonWithQuestions, createUser, reader, sampleShown } from '../helpers/quiz-factories';
 
 async function snapshot(db: Database, attemptId: string) {
 	const [attempt] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId));
@@ -52,6 +52,13 @@ describeEachDatabase('quiz attempt lifecycle', (getDb) => {
 		for (const secret of ['correctOptionId', 'accepted', '"correct"', 'tolerance', '"order"', 'explanation', 'Because the source says', 'Cited sentence']) {
 			expect(page).not.toContain(secret);
 		}
+		// content ids are made from the answer: the page has keyed ones instead
+		for (const question of lesson.questions) expect(page).not.toContain(question.id);
+		const shown = await loadAttemptForTaking(db, userId, id);
+		for (const q of shown.questions) {
+			const choices = q.prompt.type === 'ordering' ? q.prompt.items : 'options' in q.prompt ? q.prompt.options : [];
+			for (const choice of choices) expect(choice.id).toMatch(/^[oi]-[\w-]{16}$/);
+		}
 	});
 
 	it('uses every question when the bank has fewer than ten', async () => {
@@ -60,7 +67,7 @@ describeEachDatabase('quiz attempt lifecycle', (getDb) => {
 		const userId = await createUser(db);
 		const { id } = await startOrResumeAttempt(db, userId, lesson.id);
 		const shown = await loadAttemptForTaking(db, userId, id);
-		expect(shown.questions.map((q) => q.questionId).sort()).toEqual(lesson.questions.map((q) => q.id).sort());
+		expect(shown.questions.map((q) => sampleShown(q, lesson).id).sort()).toEqual(lesson.questions.map((q) => q.id).sort());
 	});
 
 	it('twenty simultaneous starts make one open attempt', async () => {
@@ -181,7 +188,7 @@ describeEachDatabase('quiz bad input', (getDb) => {
 		await saveResponses(db, userId, id, reader(good), shown.questions[1].questionId);
 		const before = await snapshot(db, id);
 
-		const notInAttempt = lesson.questions.find((q) => !shown.questions.some((s) => s.questionId === q.id))!;
+		const notInAttempt = lesson.questions.find((q) => !shown.questions.some((s) => sampleShown(s, lesson).id === q.id))!;
 		await expectRefused(saveResponses(db, userId, id, reader(good), notInAttempt.id), 400, /not part of this attempt/);
 		await expectRefused(saveResponses(db, userId, id, reader(good), 'no-such-question'), 400, /not part of this attempt/);
 

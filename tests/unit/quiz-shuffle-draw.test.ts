@@ -84,6 +84,7 @@ describe('drawing a quiz', () => {
 });
 
 describe('presenting a prompt for an attempt', () => {
+	const KEY = new Uint8Array(32).fill(7);
 	const choice: QuestionPrompt = {
 		type: 'multiple_choice',
 		stem: 'Which agency ran Project Gunrunner?',
@@ -91,12 +92,19 @@ describe('presenting a prompt for an attempt', () => {
 	};
 
 	it('shuffles options by attempt seed and position, keeping every option', () => {
-		const shown = presentPrompt(choice, 10, 1);
-		expect(presentPrompt(choice, 10, 1)).toEqual(shown);
+		const shown = presentPrompt(choice, 10, 1, KEY);
+		expect(presentPrompt(choice, 10, 1, KEY)).toEqual(shown);
 		if (shown.type !== 'multiple_choice') throw new Error('type changed');
 		expect(shown.options.map((o) => o.id).sort()).toEqual(['a', 'b', 'c', 'd']);
-		const orders = new Set(Array.from({ length: 12 }, (_, p) => JSON.stringify(presentPrompt(choice, 10, p))));
+		const orders = new Set(Array.from({ length: 12 }, (_, p) => JSON.stringify(presentPrompt(choice, 10, p, KEY))));
 		expect(orders.size).toBeGreaterThan(5);
+	});
+
+	it('orders options by the installation key too: the same seed under another key gives other orders', () => {
+		const other = new Uint8Array(32).fill(8);
+		const orders = (key: Uint8Array) => Array.from({ length: 12 }, (_, p) => JSON.stringify(presentPrompt(choice, 10, p, key))).join('|');
+		expect(orders(KEY)).toBe(orders(KEY));
+		expect(orders(other)).not.toBe(orders(KEY));
 	});
 
 	it('never shows an ordering question already in the right order', () => {
@@ -109,7 +117,7 @@ describe('presenting a prompt for an attempt', () => {
 			]
 		};
 		for (let seed = 0; seed < 30; seed++) {
-			const shown = presentPrompt(ordering, seed, 1, { type: 'ordering', order: ['x', 'y'] });
+			const shown = presentPrompt(ordering, seed, 1, KEY, { type: 'ordering', order: ['x', 'y'] });
 			if (shown.type !== 'ordering') throw new Error('type changed');
 			expect(shown.items.map((i) => i.id)).toEqual(['y', 'x']);
 		}
@@ -117,7 +125,7 @@ describe('presenting a prompt for an attempt', () => {
 
 	it('leaves true/false, fill-in and numeric prompts as they are', () => {
 		const prompt: QuestionPrompt = { type: 'numeric', stem: 'How many guns?', unit: 'guns' };
-		expect(presentPrompt(prompt, 3, 2)).toEqual(prompt);
+		expect(presentPrompt(prompt, 3, 2, KEY)).toEqual(prompt);
 	});
 });
 

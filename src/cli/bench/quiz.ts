@@ -18,6 +18,8 @@ import { createSession } from '../../lib/server/auth/session';
 import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../lib/content/question-types';
 import { drawQuestions } from '../../lib/quiz/draw';
 import { presentPrompt } from '../../lib/quiz/present';
+import { mapResponseIds, opaqueQuestion } from '../../lib/quiz/opaque';
+import { answerKeySecret } from '../../lib/server/installation-secret';
 import { responseFieldValues } from '../../lib/quiz/responses';
 import { submitAttempt } from '../../lib/server/quiz/submit';
 import { freshBenchDatabase, postgresReachable, startBuiltServer } from './server';
@@ -219,6 +221,7 @@ async function seedBench(db: Database, learners: number): Promise<Seeded> {
 		);
 	}
 	const attempts: Seeded['attempts'] = [];
+	const key = await answerKeySecret(db);
 	const attemptRows: (typeof quizAttempts.$inferInsert)[] = [];
 	const answerRows: (typeof attemptAnswers.$inferInsert)[] = [];
 	for (const [i, userId] of userIds.entries()) {
@@ -233,7 +236,9 @@ async function seedBench(db: Database, learners: number): Promise<Seeded> {
 			answerRows.push({ attemptId: id, position, questionId: q.id, questionVersion: 1 });
 			// about two in three right, so grading takes both paths
 			const response = (i + position) % 3 === 0 ? q.wrong : correctResponse(q.answer);
-			Object.assign(values, responseFieldValues(presentPrompt(q.prompt, seed, position, q.answer), position, response));
+			// the form carries the page's ids, as a browser would send them
+			const shown = opaqueQuestion(presentPrompt(q.prompt, seed, position, key, q.answer), q.id, key, id, position);
+			Object.assign(values, responseFieldValues(shown.prompt, position, mapResponseIds(response, shown.toPublicId)));
 		});
 		const { token } = await createSession(db, userId, { userAgent: 'bench', ipAddress: '127.0.0.1' });
 		attempts.push({ cookie: `session=${token}`, body: new URLSearchParams(values).toString(), path: `/lessons/${BENCH_LESSON}/quiz?/submit` });

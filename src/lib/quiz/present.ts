@@ -1,18 +1,21 @@
 import type { QuestionAnswer, QuestionPrompt } from '../content/question-types';
-import { deriveSeed, seededShuffle } from './random';
+import { keyedSeed, type OpaqueKey } from './opaque';
+import { seededShuffle } from './random';
 
 /**
  * The prompt as this attempt shows it: options and items in an order derived from the attempt's
- * seed and the question's position. Uses the answer only to avoid showing an ordering question
+ * seed and the question's position, keyed with the installation's secret (the generated order is a
+ * function of the question's content id, so an unkeyed shuffle of it could be replayed). Uses the answer only to avoid showing an ordering question
  * already solved; the answer itself is never part of the result.
  */
 export function presentPrompt(
 	prompt: QuestionPrompt,
 	seed: number,
 	position: number,
+	key: OpaqueKey,
 	answer?: QuestionAnswer
 ): QuestionPrompt {
-	const partSeed = deriveSeed(seed, `question-${position}`);
+	const partSeed = keyedSeed(key, seed, `question-${position}`);
 	switch (prompt.type) {
 		case 'multiple_choice':
 		case 'attribution':

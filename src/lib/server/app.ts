@@ -3,6 +3,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { syncSources } from './db/sources-sync';
 import { regenerateContent } from './content/store';
 import { loadLessonCache } from './content/lesson-cache';
+import { answerKeySecret } from './installation-secret';
 
 type StartupStep = (log: (line: string) => void) => Promise<void>;
 
@@ -32,6 +33,8 @@ export async function startApp(log: (line: string) => void = console.log): Promi
 			: 'Traceable: content: lessons and questions are up to date'
 	);
 	await loadLessonCache(appDb());
+	// made on first start, so every server on one PostgreSQL shows the same quiz ids
+	await answerKeySecret(appDb());
 	for (const step of startupSteps) await step(log);
 }
 

@@ -33,11 +33,4 @@ export function forgetSessionCookie(event: RequestEvent): void {
 	event.locals.session = null;
 }
 
-/** A body that is not a readable form is bad input (400), not a server error. */
-export async function readFormData(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
+export { readFormData } from '../http/form';

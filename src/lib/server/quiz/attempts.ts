@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { attemptAnswers, lessons, questions, quizAttempts } from '../db/schema';
@@ -6,8 +6,9 @@ import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../con
 import { drawQuestions } from '../../quiz/draw';
 import { loadQuestionBank } from './bank';
 import { questionVersionContents } from './question-versions';
-import { newSeed } from '../../quiz/random';
 import { presentPrompt } from '../../quiz/present';
+import { keyedSeed, mapResponseIds, opaqueQuestion, publicQuestionId, type OpaqueKey } from '../../quiz/opaque';
+import { answerKeySecret } from '../installation-secret';
 import { isResponseFor, readResponse, responseFieldValues } from '../../quiz/responses';
 import { QuizRequestError, attemptNotFound, attemptNotInLesson, lessonNotFound } from './errors';
 
@@ -42,6 +43,8 @@ export async function findOpenAttempt(db: Executor, userId: string, lessonId: st
  * insert win, the others do nothing and read the winner's row.
  */
 export async function startOrResumeAttempt(db: Database, userId: string, lessonId: string): Promise<OpenAttempt> {
+	// read before the transaction: PGlite has one connection, held by the transaction
+	const key = await answerKeySecret(db);
 	for (let tries = 0; tries < 5; tries++) {
 		const open = await findOpenAttempt(db, userId, lessonId);
 		if (open) return { ...open, resumed: true };
@@ -50,8 +53,9 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 			if (!lesson) throw lessonNotFound();
 			const bank = await loadQuestionBank(tx, lessonId);
 			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
-			const seed = newSeed();
-			const drawn = drawQuestions(bank, seed);
+			const seed = randomInt(0, 0x7fffffff);
+			// which questions, and in which order, is keyed too: both depend on the content ids
+			const drawn = drawQuestions(bank, keyedSeed(key, seed, 'draw'));
 			const id = randomUUID();
 			const [last] = await tx
 				.select({ n: max(quizAttempts.attemptNumber) })
@@ -77,8 +81,9 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 
 export interface QuizQuestionView {
 	position: number;
+	/** opaque, for this attempt only (autosave names the question with it) */
 	questionId: string;
-	/** shuffled for this attempt; holds no answer */
+	/** shuffled for this attempt, with opaque option and item ids; holds no answer */
 	prompt: QuestionPrompt;
 	/** form values that show the saved response again */
 	saved: Record<string, string>;
@@ -120,7 +125,7 @@ export async function loadOwnAttempt(db: Database, userId: string, attemptId: st
 /** The attempt as the quiz page shows it: prompts and saved responses, never answers or explanations. */
 export async function loadAttemptForTaking(db: Database, userId: string, attemptId: string): Promise<AttemptForTaking> {
 	const attempt = await loadOwnAttempt(db, userId, attemptId);
-	const rows = await attemptQuestionRows(db, attemptId);
+	const [rows, key] = await Promise.all([attemptQuestionRows(db, attemptId), answerKeySecret(db)]);
 	return {
 		id: attempt.id,
 		lessonId: attempt.lessonId,
@@ -128,13 +133,14 @@ export async function loadAttemptForTaking(db: Database, userId: string, attempt
 		attemptNumber: attempt.attemptNumber,
 		state: attempt.state,
 		questions: rows.map((row) => {
-			const prompt = presentPrompt(row.prompt, attempt.seed, row.position, row.answer);
-			const response = isResponseFor(prompt, row.response) ? row.response : null;
+			const shown = opaqueQuestion(presentPrompt(row.prompt, attempt.seed, row.position, key, row.answer), row.questionId, key, attempt.id, row.position);
+			const stored = isResponseFor(row.prompt, row.response) ? row.response : null;
+			const response = stored && mapResponseIds(stored, shown.toPublicId);
 			return {
 				position: row.position,
-				questionId: row.questionId,
-				prompt,
-				saved: responseFieldValues(prompt, row.position, response),
+				questionId: shown.questionId,
+				prompt: shown.prompt,
+				saved: responseFieldValues(shown.prompt, row.position, response),
 				answered: response !== null
 			};
 		})
@@ -188,15 +194,18 @@ export interface ResponseUpdate {
  * written, so one bad answer changes nothing.
  */
 export function readResponses(
-	rows: readonly { position: number; prompt: QuestionPrompt; answer: QuestionAnswer }[],
-	seed: number,
+	rows: readonly { position: number; questionId: string; prompt: QuestionPrompt; answer: QuestionAnswer }[],
+	attempt: { id: string; seed: number },
+	key: OpaqueKey,
 	value: FieldReader
 ): ResponseUpdate[] {
 	return rows.map((row) => {
-		const prompt = presentPrompt(row.prompt, seed, row.position, row.answer);
-		const read = readResponse(prompt, row.position, value);
+		const shown = opaqueQuestion(presentPrompt(row.prompt, attempt.seed, row.position, key, row.answer), row.questionId, key, attempt.id, row.position);
+		const read = readResponse(shown.prompt, row.position, value);
 		if (read.kind === 'invalid') throw new QuizRequestError(400, read.message);
-		return { position: row.position, response: read.kind === 'answered' ? read.response : null };
+		// the page's ids back to content ids: what is stored and graded
+		const response = read.kind === 'answered' ? mapResponseIds(read.response, shown.toContentId) : null;
+		return { position: row.position, response };
 	});
 }
 
@@ -225,6 +234,7 @@ export async function saveResponses(
 	questionId?: string,
 	lessonId?: string
 ): Promise<{ saved: number }> {
+	const key = await answerKeySecret(db);
 	return db.transaction(async (tx) => {
 		const [attempt] = await tx
 			.select({ userId: quizAttempts.userId, lessonId: quizAttempts.lessonId, state: quizAttempts.state, seed: quizAttempts.seed })
@@ -238,10 +248,10 @@ export async function saveResponses(
 		}
 		let rows = await attemptQuestionRows(db, attemptId, tx);
 		if (questionId !== undefined) {
-			rows = rows.filter((row) => row.questionId === questionId);
+			rows = rows.filter((row) => publicQuestionId(key, attemptId, row.position, row.questionId) === questionId);
 			if (rows.length === 0) throw new QuizRequestError(400, 'That question is not part of this attempt.');
 		}
-		const updates = readResponses(rows, attempt.seed, value);
+		const updates = readResponses(rows, { id: attemptId, seed: attempt.seed }, key, value);
 		await writeResponses(tx, attemptId, updates);
 		return { saved: updates.length };
 	});

@@ -4,6 +4,7 @@ import { describeAnswer, describeResponse } from '../../quiz/describe';
 import { isCorrect } from '../../quiz/grade';
 import { presentPrompt } from '../../quiz/present';
 import { isResponseFor } from '../../quiz/responses';
+import { answerKeySecret } from '../installation-secret';
 import { attemptQuestionRows, loadOwnAttempt } from './attempts';
 
 export interface ResultQuestion {
@@ -35,7 +36,7 @@ export type AttemptResults =
 export async function loadAttemptResults(db: Database, userId: string, attemptId: string): Promise<AttemptResults> {
 	const attempt = await loadOwnAttempt(db, userId, attemptId);
 	if (attempt.state !== 'submitted') return { state: 'in_progress', lessonId: attempt.lessonId };
-	const rows = await attemptQuestionRows(db, attemptId);
+	const [rows, key] = await Promise.all([attemptQuestionRows(db, attemptId), answerKeySecret(db)]);
 	return {
 		state: 'submitted',
 		id: attempt.id,
@@ -47,7 +48,7 @@ export async function loadAttemptResults(db: Database, userId: string, attemptId
 		questionCount: attempt.questionCount,
 		submittedAt: attempt.submittedAt ?? new Date(0),
 		questions: rows.map((row) => {
-			const prompt = presentPrompt(row.prompt, attempt.seed, row.position, row.answer);
+			const prompt = presentPrompt(row.prompt, attempt.seed, row.position, key, row.answer);
 			const response = isResponseFor(prompt, row.response) ? row.response : null;
 			return {
 				position: row.position,

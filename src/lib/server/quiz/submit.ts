@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { namedStatement } from '../db/named-statement';
+import { answerKeySecret } from '../installation-secret';
 import { quizAttempts } from '../db/schema';
 import { gradeResponse, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
@@ -115,10 +116,10 @@ export async function submitAttempt(
 	const questions = attempt.answers.map((a) => {
 		const { prompt, answer } = content(a.q, a.v);
 		const stored = a.r as QuestionResponse | null;
-		return { position: a.p, prompt, answer, stored: isResponseFor(prompt, stored) ? stored : null };
+		return { position: a.p, questionId: a.q, prompt, answer, stored: isResponseFor(prompt, stored) ? stored : null };
 	});
 	// responses in the form replace the saved ones; without a form, the saved ones are graded
-	const submitted = value ? readResponses(questions, attempt.seed, value) : null;
+	const submitted = value ? readResponses(questions, { id: attemptId, seed: attempt.seed }, await answerKeySecret(db), value) : null;
 	// a learner who pressed "Submit answers" with questions left blank is asked first ("Submit anyway")
 	if (options.requireAllAnswered && submitted) {
 		const unanswered = questions.filter((_, i) => submitted[i].response === null).map((q) => q.position);

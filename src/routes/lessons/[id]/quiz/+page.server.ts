@@ -7,6 +7,7 @@ import { QuizRequestError } from '$lib/server/quiz/errors';
 import { lessonProgressSummary, markLessonRead } from '$lib/server/progress';
 import { loadQuestionBank } from '$lib/server/quiz/bank';
 import { quizLength } from '$lib/quiz/draw';
+import { UNREADABLE_FORM, readFormData } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -60,7 +61,8 @@ export const actions: Actions = {
 
 	save: async (event) => {
 		const user = requireUser(event);
-		const form = await event.request.formData();
+		const form = await readFormData(event.request);
+		if (!form) return fail(400, { message: UNREADABLE_FORM });
 		const attemptId = formText(form, 'attemptId');
 		const questionId = form.get('questionId');
 		try {
@@ -81,7 +83,8 @@ export const actions: Actions = {
 
 	submit: async (event) => {
 		const user = requireUser(event);
-		const form = await event.request.formData();
+		const form = await readFormData(event.request);
+		if (!form) return fail(400, { message: UNREADABLE_FORM, unanswered: [] as number[] });
 		const attemptId = formText(form, 'attemptId');
 		let result;
 		try {
