@@ -3,7 +3,7 @@ import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { attemptAnswers, lessons, questions, quizAttempts } from '../db/schema';
 import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../content/question-types';
-import { drawQuestions } from '../../quiz/draw';
+import { citedSentencesOf, drawQuestions } from '../../quiz/draw';
 import { loadQuestionBank } from './bank';
 import { questionVersionContents } from './question-versions';
 import { newSeed } from '../../quiz/random';
@@ -51,7 +51,7 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 			const bank = await loadQuestionBank(tx, lessonId);
 			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
 			const seed = newSeed();
-			const drawn = drawQuestions(bank, seed);
+			const drawn = drawQuestions(bank, seed, undefined, await sentencesAsked(db, tx, userId, lessonId));
 			const id = randomUUID();
 			const [last] = await tx
 				.select({ n: max(quizAttempts.attemptNumber) })
@@ -73,6 +73,27 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 		if (created) return created;
 	}
 	throw new QuizRequestError(409, 'The quiz could not be started because of another request at the same moment; try again.');
+}
+
+/**
+ * How often the learner's earlier attempts at this lesson asked each source sentence (as
+ * `sourceId#sentenceId`): a retake prefers the sentences asked least.
+ */
+export async function sentencesAsked(db: Database, exec: Executor, userId: string, lessonId: string): Promise<Map<string, number>> {
+	const rows = await exec
+		.select({ questionId: attemptAnswers.questionId, version: attemptAnswers.questionVersion })
+		.from(attemptAnswers)
+		.innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.lessonId, lessonId)));
+	const asked = new Map<string, number>();
+	if (rows.length === 0) return asked;
+	const content = await questionVersionContents(db, rows, exec);
+	for (const row of rows) {
+		for (const sentence of new Set(citedSentencesOf(content(row.questionId, row.version).citations))) {
+			asked.set(sentence, (asked.get(sentence) ?? 0) + 1);
+		}
+	}
+	return asked;
 }
 
 export interface QuizQuestionView {

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './quiz';
 export * from './progress';
 export * from './classes';
+export * from './review';
