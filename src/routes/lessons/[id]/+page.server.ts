@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
 import { cachedLesson } from '$lib/server/content/lesson-cache';
 import { lessonQuizPanel } from '$lib/server/progress';
+import { nextLessonAfter } from '$lib/server/learning/course';
 import type { PageServerLoad } from './$types';
 
 // a lesson is reading matter: no hydration, so the page ships no JavaScript and no serialized copy of its data
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { id, position, title, summary, objectives, sources } = stored;
 	return {
 		lesson: { id, position, title, summary, objectives, sources },
-		progress: await lessonQuizPanel(appDb(), locals.user, id)
+		progress: await lessonQuizPanel(appDb(), locals.user, id),
+		nextLesson: nextLessonAfter(id)
 	};
 };
