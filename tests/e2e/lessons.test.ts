@@ -70,6 +70,8 @@ test('lesson and source pages read on a 360 px phone without sideways scrolling'
 		const cutWords = await page.evaluate(() => {
 			const cut: string[] = [];
 			for (const cell of document.querySelectorAll('main th, main td')) {
+				// headers kept for screen readers only (1 px wide) are not read by eye
+				if (cell.getBoundingClientRect().width <= 2 || cell.closest('thead')?.getBoundingClientRect().width === 1) continue;
 				const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 					for (const match of (node.textContent ?? '').matchAll(/[A-Za-z]{4,}/g)) {
