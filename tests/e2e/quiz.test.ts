@@ -455,6 +455,42 @@ test('form posts with bad input get a clear 4xx and change nothing; a resent sub
 	expect((await other.get(results)).status()).toBe(404);
 });
 
+for (const js of [true, false]) {
+	test(`an ordering question left as shown counts as unanswered until touched (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: js });
+		const page = await context.newPage();
+		await signUpFromQuizLink(page, `untouched-${js ? 'js' : 'nojs'}-${Date.now()}@example.org`);
+		const { question: ordering } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.locator('.order-list, .order-selects') }));
+		const position = (await ordering.getAttribute('id'))!.replace('question-', '');
+		// every other question answered
+		const questions = page.locator('fieldset.question');
+		for (let i = 0; i < (await questions.count()); i++) {
+			const q = questions.nth(i);
+			if ((await q.getAttribute('id')) === `question-${position}`) continue;
+			if (await q.getByRole('radio').count()) await q.getByRole('radio').first().check();
+			else if (await q.getByRole('textbox').count()) await q.getByRole('textbox').fill('1234');
+			else {
+				const selects = q.getByRole('combobox');
+				for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
+				if (js) await q.getByRole('button', { name: /Move .* down/ }).first().click();
+			}
+		}
+		await page.getByRole('button', { name: 'Submit answers' }).click();
+		const warning = page.getByRole('alert');
+		await expect(warning).toContainText(`1 question has no answer yet (question ${position})`);
+		// once touched it is an answer: submitting goes through
+		if (js) await ordering.getByRole('button', { name: /Move .* down/ }).first().click();
+		else {
+			const selects = ordering.getByRole('combobox');
+			for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
+		}
+		if (js) await expect.poll(async () => page.locator('.save-status', { hasText: 'Saving' }).count()).toBe(0);
+		await page.locator('#quiz-form').getByRole('button', { name: 'Submit answers' }).click();
+		await expect(page).toHaveURL(/\/attempts\//);
+		await context.close();
+	});
+}
+
 test('ordering questions work from the keyboard: the moved item keeps focus, its new place is announced and saved', async ({ page }) => {
 	await signUpFromQuizLink(page, `order-${Date.now()}@example.org`);
 	// find a lesson whose quiz draws an ordering question
