@@ -66,12 +66,4 @@ function round(n: number): number {
 	return Math.round(n * 10) / 10;
 }
 
-/** "60%" or "66.7%" for a 0–100 score; "—" when there is none. */
-export function formatScore(score: number | null | undefined): string {
-	return score === null || score === undefined ? '—' : `${Number.isInteger(score) ? score : score.toFixed(1)}%`;
-}
-
-/** "67%" for a 0–1 share. */
-export function formatShare(share: number | null | undefined): string {
-	return share === null || share === undefined ? 'not tried yet' : `${Math.round(share * 100)}%`;
-}
+export { formatScore, formatShare } from './format';

@@ -21,3 +21,17 @@ export function blankLabel(stem: string): string {
 	const kind = hint.replace(/^(a|an|the)\s+/i, '');
 	return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} for the blank`;
 }
+
+/** How a question's text is laid out, worked out on the server so the quiz page ships no parsing code. */
+export interface PromptText {
+	instruction: string;
+	statement: string;
+	/** the label of a typed answer's box ("Year for the blank", "Your answer (guns)"); '' for choices */
+	answerLabel: string;
+}
+
+export function promptText(prompt: { type: string; stem: string; unit?: string }): PromptText {
+	const answerLabel =
+		prompt.type === 'fill_blank' ? blankLabel(prompt.stem) : prompt.type === 'numeric' ? `Your answer${prompt.unit ? ` (${prompt.unit})` : ''}` : '';
+	return { ...splitStem(prompt.stem), answerLabel };
+}

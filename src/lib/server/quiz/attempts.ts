@@ -8,6 +8,7 @@ import { loadQuestionBank } from './bank';
 import { questionVersionContents } from './question-versions';
 import { newSeed } from '../../quiz/random';
 import { presentPrompt } from '../../quiz/present';
+import { promptText, type PromptText } from '../../quiz/stem';
 import { isResponseFor, readResponse, responseFieldValues } from '../../quiz/responses';
 import { QuizRequestError, attemptNotFound, attemptNotInLesson, lessonNotFound } from './errors';
 
@@ -101,6 +102,7 @@ export interface QuizQuestionView {
 	questionId: string;
 	/** shuffled for this attempt; holds no answer */
 	prompt: QuestionPrompt;
+	text: PromptText;
 	/** form values that show the saved response again */
 	saved: Record<string, string>;
 	answered: boolean;
@@ -155,6 +157,7 @@ export async function loadAttemptForTaking(db: Database, userId: string, attempt
 				position: row.position,
 				questionId: row.questionId,
 				prompt,
+				text: promptText(prompt),
 				saved: responseFieldValues(prompt, row.position, response),
 				answered: response !== null
 			};

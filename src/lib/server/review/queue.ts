@@ -4,6 +4,7 @@ import { attemptAnswers, lessons, questions, quizAttempts, reviewCards, reviewLo
 import type { QuestionPrompt, QuestionResponse } from '../../content/question-types';
 import { gradeResponse, isCorrect } from '../../quiz/grade';
 import { presentPrompt } from '../../quiz/present';
+import { promptText, type PromptText } from '../../quiz/stem';
 import { deriveSeed } from '../../quiz/random';
 import { readResponse } from '../../quiz/responses';
 import {
@@ -70,6 +71,7 @@ export interface ReviewItem {
 	lessonTitle: string;
 	/** options and items in an order of their own for this review; no answer in it */
 	prompt: QuestionPrompt;
+	text: PromptText;
 }
 
 /** The order options are shown in for one review of one question (stable on reload, new next time). */
@@ -80,7 +82,8 @@ function reviewSeed(userId: string, questionId: string, reps: number): number {
 async function itemFor(db: Database, userId: string, row: { questionId: string; version: number; reps: number; lessonId: string; lessonTitle: string }): Promise<ReviewItem> {
 	const content = await questionVersionContents(db, [{ questionId: row.questionId, version: row.version }]);
 	const { prompt, answer } = content(row.questionId, row.version);
-	return { ...row, prompt: presentPrompt(prompt, reviewSeed(userId, row.questionId, row.reps), 1, answer) };
+	const shown = presentPrompt(prompt, reviewSeed(userId, row.questionId, row.reps), 1, answer);
+	return { ...row, prompt: shown, text: promptText(shown) };
 }
 
 const itemColumns = {
