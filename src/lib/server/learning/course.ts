@@ -3,11 +3,14 @@ import type { SourceSentence } from '../../quiz/feedback';
 
 /** Where a lesson, and the section of an objective in it, are read (from the in-memory lessons). */
 
-/** The lesson's section for this objective (`#objective-N`, N counting from 1), or the lesson itself. */
+/**
+ * The lesson's section for this objective (lesson pages give each objective's section the id
+ * `section-<objective id>`), or the lesson itself when the lesson does not list the objective.
+ */
 export function lessonSectionHref(lessonId: string, objectiveId?: string): string {
 	const base = `/lessons/${encodeURIComponent(lessonId)}`;
-	const index = objectiveId ? (cachedLesson(lessonId)?.objectives ?? []).findIndex((o) => o.id === objectiveId) : -1;
-	return index >= 0 ? `${base}#objective-${index + 1}` : base;
+	const listed = objectiveId !== undefined && (cachedLesson(lessonId)?.objectives ?? []).some((o) => o.id === objectiveId);
+	return listed ? `${base}#section-${encodeURIComponent(objectiveId!)}` : base;
 }
 
 /** The lesson after this one in the course, if any. */
