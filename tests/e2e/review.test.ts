@@ -35,6 +35,17 @@ async function answerSomehow(q: Locator, mode: Mode) {
 	}
 }
 
+/** A phone-width and a desktop screenshot for looking at; on the phone, nothing scrolls sideways. */
+async function shoot(page: Page, name: string) {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), name).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: `test-reports/${name}-phone-360.png`, fullPage: true });
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.screenshot({ path: `test-reports/${name}-desktop-1280.png` });
+	await page.setViewportSize(size);
+}
+
 for (const mode of ['js', 'server-rendered', 'no-js'] as Mode[]) {
 	test.describe(`learning journey (${mode})`, () => {
 		test.use({ javaScriptEnabled: mode !== 'no-js' });
@@ -95,6 +106,7 @@ for (const mode of ['js', 'server-rendered', 'no-js'] as Mode[]) {
 			expect(await page.locator('ol.answers .cited mark').count()).toBeGreaterThan(0);
 			await expect(page.getByRole('link', { name: /^Next lesson: / })).toBeVisible();
 			await check(page, mode);
+			if (js) await shoot(page, 'results');
 
 			// the header counts the questions due, and the results page leads to them
 			const due = Number((await page.getByRole('link', { name: /^Review \d+ due$/ }).innerText()).match(/\d+/)![0]);
@@ -120,6 +132,7 @@ for (const mode of ['js', 'server-rendered', 'no-js'] as Mode[]) {
 			if (js) await expect(verdict).toBeFocused();
 			await expect(page.getByText(/^This question comes back in (a minute|\d+ minutes)\.$/)).toBeVisible();
 			await expect(page.locator('.cited blockquote').first()).toBeVisible();
+			if (js) await shoot(page, 'review-feedback');
 			// one fewer due
 			const after = due - 1;
 			if (after > 0) {
@@ -139,6 +152,7 @@ for (const mode of ['js', 'server-rendered', 'no-js'] as Mode[]) {
 			await expect(continuing.getByRole('link', { name: /^Continue: read lesson 1, / })).toHaveAttribute('href', lessonPath);
 			if (after > 0) await expect(continuing.getByRole('link', { name: `Review ${after} ${after === 1 ? 'question' : 'questions'} due` })).toBeVisible();
 			await check(page, mode);
+			if (js) await shoot(page, 'course-continue');
 		});
 	});
 }
