@@ -1,5 +1,5 @@
 import { normaliseAnswer } from '../content/normalise';
-import { containsNormalised, overlap } from '../content/question-filters';
+import { overlap } from '../content/question-filters';
 import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../content/question-types';
 
 /**
@@ -105,6 +105,13 @@ export interface SourceSentence {
 	sourceId: string;
 	sentenceId: string;
 	text: string;
+	/** `normalisedForSearch(text)`, worked out once for sentences searched again and again */
+	normalised?: string;
+}
+
+/** A sentence in the form `whereChosenBelongs` looks phrases up in ("Mexico’s" holds "Mexico"). */
+export function normalisedForSearch(text: string): string {
+	return ` ${normaliseAnswer(text.replace(/[’']s\b/g, ''))} `;
 }
 
 /** Words too common to say anything about where they belong. */
@@ -127,11 +134,12 @@ export function whereChosenBelongs(
 	// a small number ("5") is in too many sentences to say anything; a year or a count of hundreds is not
 	if (/^\d+$/.test(phrase) && phrase.length < 3) return null;
 	const citedKeys = new Set(cited.map((c) => `${c.sourceId}#${c.sentenceId}`));
+	const needle = ` ${phrase} `;
 	let best: SourceSentence | null = null;
 	let bestScore = -1;
 	for (const s of sentences) {
+		if (!(s.normalised ?? normalisedForSearch(s.text)).includes(needle)) continue;
 		if (citedKeys.has(`${s.sourceId}#${s.sentenceId}`)) continue;
-		if (!containsNormalised(s.text, chosen)) continue;
 		const score = overlap(topic, s.text);
 		if (score > bestScore) {
 			best = s;

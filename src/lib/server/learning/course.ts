@@ -1,5 +1,5 @@
 import { cachedLesson, cachedSourceView, listCachedLessons, listCachedSources } from '../content/lesson-cache';
-import type { SourceSentence } from '../../quiz/feedback';
+import { normalisedForSearch, type SourceSentence } from '../../quiz/feedback';
 
 /** Where a lesson, and the section of an objective in it, are read (from the in-memory lessons). */
 
@@ -21,16 +21,20 @@ export function nextLessonAfter(lessonId: string): { id: string; title: string; 
 	return next ? { id: next.id, title: next.title, position: next.position } : null;
 }
 
-/** Every sentence of every source, to find where a learner's wrong choice does belong. */
+let sentencesMemo: { views: unknown[]; sentences: SourceSentence[] } = { views: [], sentences: [] };
+
+/** Every sentence of every source, to find where a learner's wrong choice does belong (kept until the sources reload). */
 export function allSourceSentences(): SourceSentence[] {
+	const views = listCachedSources().map((meta) => cachedSourceView(meta.id));
+	if (views.length === sentencesMemo.views.length && views.every((v, i) => v === sentencesMemo.views[i])) return sentencesMemo.sentences;
 	const sentences: SourceSentence[] = [];
-	for (const meta of listCachedSources()) {
-		const view = cachedSourceView(meta.id);
+	for (const view of views) {
 		if (!view) continue;
 		for (const section of view.sections)
 			for (const paragraph of section.paragraphs)
-				for (const s of paragraph.sentences) sentences.push({ sourceId: view.id, sentenceId: s.id, text: s.text });
+				for (const s of paragraph.sentences) sentences.push({ sourceId: view.id, sentenceId: s.id, text: s.text, normalised: normalisedForSearch(s.text) });
 	}
+	sentencesMemo = { views, sentences };
 	return sentences;
 }
 
