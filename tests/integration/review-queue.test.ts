@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { reviewCards, reviewLogs } from '../../src/lib/server/db/schema';
+import { attemptAnswers, quizAttempts, reviewCards, reviewLogs } from '../../src/lib/server/db/schema';
 import type { Database } from '../../src/lib/server/db/client';
-import { loadAttemptForTaking, startOrResumeAttempt } from '../../src/lib/server/quiz/attempts';
+import { loadAttemptForTaking, saveResponses, startOrResumeAttempt } from '../../src/lib/server/quiz/attempts';
 import { submitAttempt } from '../../src/lib/server/quiz/submit';
 import { QuizRequestError } from '../../src/lib/server/quiz/errors';
 import { answerReview, dueReviewCount, nextDueItem, practiceItem, reviewQueueStatus } from '../../src/lib/server/review/queue';
@@ -143,6 +143,25 @@ describeEachDatabase('spaced review queue', (getDb) => {
 		await answerReview(db, userId, item, formFor(lesson, item, true));
 		const [card] = await cardsOf(db, userId);
 		expect(card).toMatchObject({ questionId: missedIds[0], reps: 1 });
+	});
+
+	it('puts a right answer that took long (saved one at a time) in the queue rated Hard, and no other right one', async () => {
+		const { db } = getDb().handle;
+		const lesson = await createLessonWithQuestions(db);
+		const userId = await createUser(db);
+		const { id } = await startOrResumeAttempt(db, userId, lesson.id);
+		const shown = await loadAttemptForTaking(db, userId, id);
+		await saveResponses(db, userId, id, reader(answerForm(shown, lesson, () => true)));
+		// as autosave records them: 30 s apart, but question 3 took four minutes
+		const [attempt] = await db.select({ startedAt: quizAttempts.startedAt }).from(quizAttempts).where(eq(quizAttempts.id, id));
+		let at = attempt.startedAt.getTime();
+		for (const q of shown.questions) {
+			at += q.position === 3 ? 4 * 60_000 : 30_000;
+			await db.update(attemptAnswers).set({ answeredAt: new Date(at) }).where(and(eq(attemptAnswers.attemptId, id), eq(attemptAnswers.position, q.position)));
+		}
+		await submitAttempt(db, userId, id);
+		const cards = await cardsOf(db, userId);
+		expect(cards.map((c) => [c.questionId, c.reason, c.reps])).toEqual([[shown.questions[2].questionId, 'slow', 1]]);
 	});
 
 	it('starts a retake on sentences the learner has not been asked while the bank allows', async () => {
