@@ -143,6 +143,14 @@ for (const mode of ['js', 'server-rendered', 'no-js'] as Mode[]) {
 			}
 			await check(page, mode);
 
+			// "Questions you miss most" on My progress leads to practising one of them
+			await page.getByRole('link', { name: 'My progress' }).click();
+			await page.getByRole('link', { name: /^Practise it now/ }).first().click();
+			await expect(page).toHaveURL(/\/review\?question=/);
+			await expect(page.getByText(/^Practising a question you have missed, from “.+”\.$/)).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Check my answer' })).toBeVisible();
+			await check(page, mode);
+
 			// back on the course page: where the learner left off, and what is next
 			await page.getByRole('link', { name: 'Traceable', exact: true }).click();
 			await expect(page).toHaveURL('/');
