@@ -169,7 +169,12 @@ export async function submitAttempt(
 		graded: JSON.stringify(graded)
 	});
 	if (outcome?.closed === 1) {
-		await updateQueueFromQuiz(db, userId, reviewOutcomes(attempt, graded, submitted, now), now);
+		// the attempt is graded and stored: a review queue that could not be updated must not undo that
+		try {
+			await updateQueueFromQuiz(db, userId, reviewOutcomes(attempt, graded, submitted, now), now);
+		} catch (e) {
+			console.error(`review queue not updated after attempt ${attemptId}:`, e);
+		}
 		return { ...base, score, correctCount, alreadySubmitted: false };
 	}
 
