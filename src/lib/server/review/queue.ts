@@ -239,24 +239,33 @@ export async function answerReview(
  * enter rated Hard, and questions already queued count the quiz answer as a review.
  */
 export async function updateQueueFromQuiz(db: Database, userId: string, outcomes: readonly QuizOutcome[], now = new Date()): Promise<number> {
-	const relevant = outcomes.filter((o) => !o.correct || o.slow);
 	const ids = outcomes.map((o) => o.questionId);
 	if (ids.length === 0) return 0;
+	const queued = () =>
+		db
+			.select({ questionId: reviewCards.questionId })
+			.from(reviewCards)
+			.where(and(eq(reviewCards.userId, userId), inArray(reviewCards.questionId, ids)))
+			.limit(1);
+	// all right, none slow, none queued (most submissions of a learner who knows the lesson): one read, no transaction
+	if (outcomes.every((o) => o.correct && !o.slow) && (await queued()).length === 0) return 0;
 	return db.transaction(async (tx) => {
 		const existingRows = await tx
 			.select({ questionId: reviewCards.questionId, ...cardColumns })
 			.from(reviewCards)
 			.where(and(eq(reviewCards.userId, userId), inArray(reviewCards.questionId, ids)))
 			.for('update');
-		if (existingRows.length === 0 && relevant.length === 0) return 0;
 		const existing = new Map(existingRows.map(({ questionId, ...card }) => [questionId, card]));
 		const changes = queueChangesFromQuiz(existing, outcomes, now);
-		for (const change of changes) {
-			await tx
-				.insert(reviewCards)
-				.values({ userId, questionId: change.questionId, reason: change.reason ?? 'missed', addedAt: now, ...change.card })
-				.onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.questionId], set: { ...change.card } });
-		}
+		if (changes.length === 0) return 0;
+		// one statement for every change; a card already queued keeps its reason and when it was added
+		await tx
+			.insert(reviewCards)
+			.values(changes.map((c) => ({ userId, questionId: c.questionId, reason: c.reason ?? 'missed', addedAt: now, ...c.card })))
+			.onConflictDoUpdate({
+				target: [reviewCards.userId, reviewCards.questionId],
+				set: Object.fromEntries(Object.keys(cardColumns).map((key) => [key, sql.raw(`excluded.${reviewCards[key as keyof typeof cardColumns].name}`)]))
+			});
 		return changes.length;
 	});
 }
