@@ -106,6 +106,29 @@ const QUIZ_LINES: MatrixLine[] = [
 	])
 ];
 
+const notFoundWhenSignedIn: Record<Persona, Access> = { anonymous: 'signin', student: 'notfound', teacher: 'notfound', otherTeacher: 'notfound' };
+
+/** Spaced review: each learner's own queue; a question not in it is "not found", never shown or graded. */
+const REVIEW_LINES: MatrixLine[] = [
+	{ method: 'GET', path: '/review', access: signedIn('ok') },
+	{
+		name: '/review?question=[not in the queue]',
+		method: 'GET',
+		path: '/review?question=no-such-question',
+		access: notFoundWhenSignedIn,
+		signinReturnsTo: () => '/review?question=no-such-question'
+	},
+	// an incomplete form: 400, nothing graded
+	{ name: '/review?/answer [incomplete form]', method: 'POST', path: '/review?/answer', form: {}, access: signedIn('ok') },
+	{
+		name: '/review?/answer [not in the queue]',
+		method: 'POST',
+		path: '/review?/answer',
+		form: { questionId: 'no-such-question', version: '1', reps: '0', q1: 'a' },
+		access: notFoundWhenSignedIn
+	}
+];
+
 export const MATRIX: MatrixLine[] = [
 	{ method: 'GET', path: '/', access: everyone },
 	{ method: 'GET', path: '/signup', access: signedOutPage },
@@ -122,6 +145,7 @@ export const MATRIX: MatrixLine[] = [
 	{ method: 'POST', path: '/account?/deleteAccount', form: { password: 'not the password' }, access: signedIn('ok') },
 	{ method: 'GET', path: '/signout', access: everyone },
 	...QUIZ_LINES,
+	...REVIEW_LINES,
 	{ method: 'POST', path: '/signout', access: { anonymous: 'home', student: 'home', teacher: 'home', otherTeacher: 'home' }, endsSession: true }
 ];
 
@@ -174,7 +198,7 @@ function describeOutcome(response: APIResponse): { access: Access | 'error'; det
 }
 
 for (const line of MATRIX) {
-	const label = `${line.method} ${typeof line.path === 'string' ? line.path : (line.name ?? 'computed path')}`;
+	const label = `${line.method} ${line.name ?? (typeof line.path === 'string' ? line.path : 'computed path')}`;
 	test(`access: ${label}`, async () => {
 		const path = typeof line.path === 'function' ? line.path(fixtures) : line.path;
 		const form = typeof line.form === 'function' ? line.form(fixtures) : (line.form ?? {});

@@ -17,11 +17,13 @@ interface Key {
 	shown: string;
 }
 
-/** Identifies a question across attempts: its stem plus any statement or claim shown with it. */
-async function questionKey(container: import('@playwright/test').Locator, stem: string): Promise<string> {
-	const statement = container.locator('.statement');
-	const extra = (await statement.count()) ? await statement.first().innerText() : '';
-	return `${stem.replace(/^Question \d+\.?\s*/, '').trim()}|${extra.trim()}`;
+/** Identifies a question across attempts: its instruction and statement, plus any statement or claim shown with it. */
+async function questionKey(container: import('@playwright/test').Locator): Promise<string> {
+	const text = async (selector: string) => {
+		const found = container.locator(selector);
+		return (await found.count()) ? (await found.first().innerText()).replace(/\s+/g, ' ').trim() : '';
+	};
+	return `${await text('.instruction')} ${await text('.statement-text')}|${await text('.statement')}`;
 }
 
 async function signUpFromQuizLink(page: Page, email: string) {
@@ -53,7 +55,7 @@ async function answerAll(page: Page, keys: Map<string, Key>, wantRight: (index: 
 	let known = 0;
 	for (let i = 0; i < count; i++) {
 		const q = questions.nth(i);
-		const key = await questionKey(q, await q.locator('legend').innerText());
+		const key = await questionKey(q);
 		const answer = keys.get(key);
 		const right = answer ? wantRight(known++) : null;
 		plan.push({ key, right });
@@ -99,8 +101,7 @@ async function readResults(page: Page) {
 	const results: { key: string; correct: boolean; answer: Key }[] = [];
 	for (let i = 0; i < (await items.count()); i++) {
 		const item = items.nth(i);
-		const stem = await item.locator('.stem').innerText();
-		const key = await questionKey(item, stem);
+		const key = await questionKey(item);
 		const correct = (await item.locator('.verdict').innerText()).includes('✓');
 		const dd = item.locator('dd');
 		const terms = await item.locator('dt').allInnerTexts();
@@ -178,24 +179,27 @@ for (const js of [true, false]) {
 			const first = await readResults(page);
 			expect(first).toHaveLength(firstPlan.length);
 			const lessonId = lessonHref.split('/').pop()!;
-			const citation = page.getByRole('link', { name: /Read the cited sentence/ }).first();
+			const citation = page.getByRole('link', { name: /read this sentence in its source/ }).first();
 			await expect(citation).toHaveAttribute('href', new RegExp(`^/sources/[^?]+\\?s=[^&#]+&from=${lessonId}#s-`));
-			// each answer lists its cited sentences once each, as separate, distinct links
+			// each answer quotes its cited sentences once each, each with its own link to the source
 			const answers = page.locator('ol.answers > li');
 			for (let i = 0; i < (await answers.count()); i++) {
-				const links = answers.nth(i).locator('ul.sources > li > a');
-				const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')));
-				const texts = (await links.allInnerTexts()).map((t) => t.trim());
+				const quotes = answers.nth(i).locator('.cited blockquote');
+				const hrefs = await quotes.locator('a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+				const texts = (await quotes.locator('p').allInnerTexts()).map((t) => t.trim());
 				expect(hrefs.length).toBeGreaterThan(0);
 				expect(new Set(hrefs).size).toBe(hrefs.length);
 				expect(new Set(texts).size).toBe(texts.length);
-				expect(texts.every((t) => /“.+”$/s.test(t))).toBe(true);
+				expect(texts.every((t) => /^“.+”$/s.test(t))).toBe(true);
+				// the quote is not repeated in an explanation beside it ("The answer is X. The source says: …")
+				expect(await answers.nth(i).innerText()).not.toMatch(/The source says:|The answer is /);
 			}
 			if (js) await expectNoAxeViolations(page);
 			// a citation leads to its sentence in the source, with a way back to the lesson
 			await citation.click();
 			await expect(page).toHaveURL(/\/sources\//);
-			await expect(page.getByRole('link', { name: /Back to the lesson/ })).toHaveAttribute('href', lessonHref);
+			// back to the lesson at the citation followed, not the top of the lesson
+			await expect(page.getByRole('link', { name: /Back to the lesson/ })).toHaveAttribute('href', new RegExp(`^${lessonHref}#cite-`));
 			await page.goBack();
 			await expect(page).toHaveURL(/\/attempts\//);
 
@@ -248,10 +252,9 @@ for (const js of [true, false]) {
 			await expect(lessonRow).toContainText(`${best}%`);
 			await expect(lessonRow).not.toContainText('Not yet');
 			await expect(page.getByRole('heading', { name: 'Mastery by learning objective' })).toBeVisible();
-			await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Questions you miss most' }) }).getByRole('link').first()).toHaveAttribute(
-				'href',
-				/^\/sources\//
-			);
+			const missedSection = page.locator('section', { has: page.getByRole('heading', { name: 'Questions you miss most' }) });
+			await expect(missedSection.getByRole('link', { name: /Practise it now/ }).first()).toHaveAttribute('href', /^\/review\?question=/);
+			await expect(missedSection.getByRole('link', { name: /Read the source sentence/ }).first()).toHaveAttribute('href', /^\/sources\//);
 			if (js) await expectNoAxeViolations(page);
 
 			// the course page shows the lesson's progress
@@ -451,6 +454,42 @@ test('form posts with bad input get a clear 4xx and change nothing; a resent sub
 	// the results belong to their learner only
 	expect((await other.get(results)).status()).toBe(404);
 });
+
+for (const js of [true, false]) {
+	test(`an ordering question left as shown counts as unanswered until touched (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: js });
+		const page = await context.newPage();
+		await signUpFromQuizLink(page, `untouched-${js ? 'js' : 'nojs'}-${Date.now()}@example.org`);
+		const { question: ordering } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.locator('.order-list, .order-selects') }));
+		const position = (await ordering.getAttribute('id'))!.replace('question-', '');
+		// every other question answered
+		const questions = page.locator('fieldset.question');
+		for (let i = 0; i < (await questions.count()); i++) {
+			const q = questions.nth(i);
+			if ((await q.getAttribute('id')) === `question-${position}`) continue;
+			if (await q.getByRole('radio').count()) await q.getByRole('radio').first().check();
+			else if (await q.getByRole('textbox').count()) await q.getByRole('textbox').fill('1234');
+			else {
+				const selects = q.getByRole('combobox');
+				for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
+				if (js) await q.getByRole('button', { name: /Move .* down/ }).first().click();
+			}
+		}
+		await page.getByRole('button', { name: 'Submit answers' }).click();
+		const warning = page.getByRole('alert');
+		await expect(warning).toContainText(`1 question has no answer yet (question ${position})`);
+		// once touched it is an answer: submitting goes through
+		if (js) await ordering.getByRole('button', { name: /Move .* down/ }).first().click();
+		else {
+			const selects = ordering.getByRole('combobox');
+			for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
+		}
+		if (js) await expect.poll(async () => page.locator('.save-status', { hasText: 'Saving' }).count()).toBe(0);
+		await page.locator('#quiz-form').getByRole('button', { name: 'Submit answers' }).click();
+		await expect(page).toHaveURL(/\/attempts\//);
+		await context.close();
+	});
+}
 
 test('ordering questions work from the keyboard: the moved item keeps focus, its new place is announced and saved', async ({ page }) => {
 	await signUpFromQuizLink(page, `order-${Date.now()}@example.org`);

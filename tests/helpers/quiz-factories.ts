@@ -134,7 +134,7 @@ export function sampleShown(question: AttemptForTaking['questions'][number], les
 }
 
 /** A response in content ids as the page names it: options and items are found by their text. */
-function onPage(response: QuestionResponse, sample: SampleQuestion, shown: QuestionPrompt): QuestionResponse {
+export function onPage(response: QuestionResponse, sample: SampleQuestion, shown: QuestionPrompt): QuestionResponse {
 	const choices = (p: QuestionPrompt) => (p.type === 'ordering' ? p.items : 'options' in p ? p.options : []);
 	const pageId = (id: string) => {
 		const text = choices(sample.prompt).find((c) => c.id === id)?.text;

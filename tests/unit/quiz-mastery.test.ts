@@ -72,6 +72,19 @@ describe('scores-over-time chart', () => {
 		expect(scoreChart([{ score: 50, label: 'only' }]).points[0].x).toBeCloseTo((chart.plot.left + chart.plot.right) / 2, 0);
 	});
 
+	it('labels the time axis with dates: first and last, each day once, none crowded', () => {
+		const at = (d: number, h = 9) => new Date(Date.UTC(2026, 2, d, h));
+		const chart = scoreChart([1, 1, 2, 5, 9, 9].map((d, i) => ({ score: 50, label: `${i}`, date: at(d, 9 + i) })));
+		const labels = chart.dateTicks.map((t) => t.label);
+		expect(labels[0]).toBe('Mar 1');
+		expect(labels.at(-1)).toBe('Mar 9');
+		expect(new Set(labels).size).toBe(labels.length);
+		expect(chart.dateTicks[0].x).toBe(chart.points[0].x);
+		for (let i = 1; i < chart.dateTicks.length; i++) expect(chart.dateTicks[i].x - chart.dateTicks[i - 1].x).toBeGreaterThanOrEqual(56);
+		// attempts without dates: no axis labels rather than wrong ones
+		expect(scoreChart([{ score: 1, label: 'a' }]).dateTicks).toEqual([]);
+	});
+
 	it('formats scores and shares for the text alternatives', () => {
 		expect(formatScore(60)).toBe('60%');
 		expect(formatScore(66.6666)).toBe('66.7%');

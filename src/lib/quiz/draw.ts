@@ -74,20 +74,40 @@ const SEARCH_BUDGET = 200_000;
  * given seed. No two picked questions cite the same source sentence, none shows another's answer,
  * and none share an answer unless the quiz would otherwise be short. Every draw from one bank has
  * the same length (`quizLength`), so a lesson's quiz always has the same number of questions.
+ *
+ * `askedBefore` (sentence key → times the learner was asked it) makes a retake prefer sentences the
+ * learner has not been asked, then those asked least, before spreading objectives and types; it
+ * never shortens the quiz nor lets a give-away in.
  */
-export function drawQuestions<Q extends BankQuestion>(bank: readonly Q[], seed: number, count = QUIZ_LENGTH): Q[] {
+export function drawQuestions<Q extends BankQuestion>(
+	bank: readonly Q[],
+	seed: number,
+	count = QUIZ_LENGTH,
+	askedBefore: ReadonlyMap<string, number> = new Map()
+): Q[] {
 	// sort first so the draw depends on the bank's content, not the order the database returned it in
 	const sorted = sortById(bank);
 	const clashes = clashTable(sorted);
 	const target = quizLength(sorted, count, clashes);
+	const staleness = (q: BankQuestion) => (q.citedSentences ?? []).reduce((sum, s) => sum + (askedBefore.get(s) ?? 0), 0);
+	const totalStaleness = (quiz: readonly Q[]) => quiz.reduce((sum, q) => sum + staleness(q), 0);
 	let best: Q[] = [];
-	for (let round = 0; best.length < target && round < DRAW_ROUNDS; round++) {
-		const picked = greedyDraw(seededShuffle(sorted, deriveSeed(seed, `draw-${round}`)), clashes, count, round % 2 === 1);
-		if (picked.length > best.length) best = picked;
+	let bestStale = Infinity;
+	// with a history, every round is tried: a later one may find a quiz of the same length with fresher sentences
+	for (let round = 0; (best.length < target || (askedBefore.size > 0 && bestStale > 0)) && round < DRAW_ROUNDS; round++) {
+		const picked = greedyDraw(seededShuffle(sorted, deriveSeed(seed, `draw-${round}`)), clashes, count, round % 2 === 1, staleness);
+		const stale = totalStaleness(picked);
+		if (picked.length > best.length || (picked.length === best.length && stale < bestStale)) {
+			best = picked;
+			bestStale = stale;
+		}
 	}
 	// greedy passes can miss the longest quiz in a tangle of give-aways: an exact search finds it
+	// (fresh sentences first, so of the longest quizzes it finds one that prefers them)
 	if (best.length < target) {
-		const found = largestQuiz(seededShuffle(sorted, deriveSeed(seed, 'search')), clashes, target).chosen;
+		const shuffled = seededShuffle(sorted, deriveSeed(seed, 'search'));
+		const freshFirst = shuffled.map((q, i) => ({ q, i, s: staleness(q) })).sort((a, b) => a.s - b.s || a.i - b.i).map((e) => e.q);
+		const found = largestQuiz(freshFirst, clashes, target).chosen;
 		if (found.length > best.length) best = found;
 	}
 	return seededShuffle(best, deriveSeed(seed, 'order'));
@@ -167,11 +187,18 @@ function largestQuiz<Q extends BankQuestion>(ordered: readonly Q[], clashes: Cla
 }
 
 /**
- * One greedy pass over a shuffled bank. Spread first: the least-covered objective, then the
- * least-used type, then the question ruling out fewest others. Length first (`lengthFirst`): the
- * question ruling out fewest others, then the spread. Ties keep the shuffled order.
+ * One greedy pass over a shuffled bank. Spread first: the question on sentences asked least before,
+ * then the least-covered objective, then the least-used type, then the question ruling out fewest
+ * others. Length first (`lengthFirst`): the question ruling out fewest others, then the same order.
+ * Ties keep the shuffled order.
  */
-function greedyDraw<Q extends BankQuestion>(shuffled: readonly Q[], clashes: ClashTable, count: number, lengthFirst: boolean): Q[] {
+function greedyDraw<Q extends BankQuestion>(
+	shuffled: readonly Q[],
+	clashes: ClashTable,
+	count: number,
+	lengthFirst: boolean,
+	staleness: (q: BankQuestion) => number = () => 0
+): Q[] {
 	const perObjective = new Map<string, number>();
 	const perType = new Map<string, number>();
 	const chosen: Q[] = [];
@@ -182,7 +209,9 @@ function greedyDraw<Q extends BankQuestion>(shuffled: readonly Q[], clashes: Cla
 		while (chosen.length < count && remaining.length > 0) {
 			const cost = remaining.map((q) => {
 				const ruledOut = remaining.filter((o) => o !== q && clashes(q, o, relaxed)).length;
-				return lengthFirst ? ruledOut * 1e12 + coverage(q, perObjective, perType) : coverage(q, perObjective, perType) + ruledOut;
+				// a sentence the learner was asked before weighs more than any spread of objectives or types
+				const stale = staleness(q) * 1e9;
+				return lengthFirst ? ruledOut * 1e12 + stale + coverage(q, perObjective, perType) : stale + coverage(q, perObjective, perType) + ruledOut;
 			});
 			let best = 0;
 			for (let i = 1; i < remaining.length; i++) if (cost[i] < cost[best]) best = i;

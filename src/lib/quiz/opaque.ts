@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Choice, QuestionPrompt, QuestionResponse } from '../content/question-types';
 
 /**
@@ -84,5 +84,37 @@ export function mapResponseIds(response: QuestionResponse, map: (id: string) => 
 		}
 		default:
 			return response;
+	}
+}
+
+const SEAL_IV_BYTES = 12;
+const SEAL_TAG_BYTES = 16;
+
+function sealKey(key: OpaqueKey): Buffer {
+	return createHash('sha256').update(key).update('\u0000sealed-reference').digest();
+}
+
+/**
+ * A reference the page carries back (which question a review form answers) without showing what
+ * it refers to: AES-GCM with a key derived from the installation's secret, a random IV each time
+ * (so two pages cannot be compared) and a tag that refuses any token this server did not make.
+ */
+export function sealReference(key: OpaqueKey, text: string): string {
+	const iv = randomBytes(SEAL_IV_BYTES);
+	const cipher = createCipheriv('aes-256-gcm', sealKey(key), iv);
+	const sealed = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+	return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+/** The text a sealed reference holds, or null for anything else (forged, cut short, another installation's). */
+export function openReference(key: OpaqueKey, token: string): string | null {
+	const bytes = Buffer.from(token, 'base64url');
+	if (bytes.length <= SEAL_IV_BYTES + SEAL_TAG_BYTES || bytes.length > 4096) return null;
+	try {
+		const decipher = createDecipheriv('aes-256-gcm', sealKey(key), bytes.subarray(0, SEAL_IV_BYTES));
+		decipher.setAuthTag(bytes.subarray(SEAL_IV_BYTES, SEAL_IV_BYTES + SEAL_TAG_BYTES));
+		return Buffer.concat([decipher.update(bytes.subarray(SEAL_IV_BYTES + SEAL_TAG_BYTES)), decipher.final()]).toString('utf8');
+	} catch {
+		return null;
 	}
 }

@@ -6,6 +6,7 @@ import { segmentSource } from '../../content/segment';
 import { render } from 'svelte/server';
 import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
+import { anchorCitations } from './citation-anchors';
 
 /**
  * Lessons change only when content is regenerated, so pages read them from memory: one query at
@@ -72,7 +73,7 @@ export async function loadLessonCache(db: Database): Promise<void> {
 	cache = {
 		lessons: new Map(bodies.map((body) => [body.id, body])),
 		// lesson pages are not hydrated (csr = false), so Svelte's hydration markers can go
-		bodyHtml: new Map(bodies.map((body) => [body.id, render(LessonBody, { props: { lesson: body, sourceTitles } }).body.replace(/<!--[\[\]!]?-->/g, '')])),
+		bodyHtml: new Map(bodies.map((body) => [body.id, anchorCitations(render(LessonBody, { props: { lesson: body, sourceTitles } }).body.replace(/<!--[\[\]!]?-->/g, ''))])),
 		ordered: bodies.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives })),
 		sourceViews
 	};

@@ -3,12 +3,13 @@ import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { attemptAnswers, lessons, questions, quizAttempts } from '../db/schema';
 import type { QuestionAnswer, QuestionPrompt, QuestionResponse } from '../../content/question-types';
-import { drawQuestions } from '../../quiz/draw';
+import { citedSentencesOf, drawQuestions } from '../../quiz/draw';
 import { loadQuestionBank } from './bank';
 import { questionVersionContents } from './question-versions';
 import { presentPrompt } from '../../quiz/present';
 import { keyedSeed, mapResponseIds, opaqueQuestion, publicQuestionId, type OpaqueKey } from '../../quiz/opaque';
 import { answerKeySecret } from '../installation-secret';
+import { promptText, type PromptText } from '../../quiz/stem';
 import { isResponseFor, readResponse, responseFieldValues } from '../../quiz/responses';
 import { QuizRequestError, attemptNotFound, attemptNotInLesson, lessonNotFound } from './errors';
 
@@ -55,7 +56,7 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
 			const seed = randomInt(0, 0x7fffffff);
 			// which questions, and in which order, is keyed too: both depend on the content ids
-			const drawn = drawQuestions(bank, keyedSeed(key, seed, 'draw'));
+			const drawn = drawQuestions(bank, keyedSeed(key, seed, 'draw'), undefined, await sentencesAsked(db, tx, userId, lessonId));
 			const id = randomUUID();
 			const [last] = await tx
 				.select({ n: max(quizAttempts.attemptNumber) })
@@ -79,12 +80,34 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 	throw new QuizRequestError(409, 'The quiz could not be started because of another request at the same moment; try again.');
 }
 
+/**
+ * How often the learner's earlier attempts at this lesson asked each source sentence (as
+ * `sourceId#sentenceId`): a retake prefers the sentences asked least.
+ */
+export async function sentencesAsked(db: Database, exec: Executor, userId: string, lessonId: string): Promise<Map<string, number>> {
+	const rows = await exec
+		.select({ questionId: attemptAnswers.questionId, version: attemptAnswers.questionVersion })
+		.from(attemptAnswers)
+		.innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.lessonId, lessonId)));
+	const asked = new Map<string, number>();
+	if (rows.length === 0) return asked;
+	const content = await questionVersionContents(db, rows, exec);
+	for (const row of rows) {
+		for (const sentence of new Set(citedSentencesOf(content(row.questionId, row.version).citations))) {
+			asked.set(sentence, (asked.get(sentence) ?? 0) + 1);
+		}
+	}
+	return asked;
+}
+
 export interface QuizQuestionView {
 	position: number;
 	/** opaque, for this attempt only (autosave names the question with it) */
 	questionId: string;
 	/** shuffled for this attempt, with opaque option and item ids; holds no answer */
 	prompt: QuestionPrompt;
+	text: PromptText;
 	/** form values that show the saved response again */
 	saved: Record<string, string>;
 	answered: boolean;
@@ -140,6 +163,7 @@ export async function loadAttemptForTaking(db: Database, userId: string, attempt
 				position: row.position,
 				questionId: shown.questionId,
 				prompt: shown.prompt,
+				text: promptText(shown.prompt),
 				saved: responseFieldValues(shown.prompt, row.position, response),
 				answered: response !== null
 			};

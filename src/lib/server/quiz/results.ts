@@ -1,18 +1,17 @@
 import type { Database } from '../db';
 import type { Citation, QuestionPrompt } from '../../content/question-types';
-import { describeAnswer, describeResponse } from '../../quiz/describe';
 import { isCorrect } from '../../quiz/grade';
+import { teachingFeedback, type TeachingFeedback } from '../learning/feedback';
+import { nextLessonAfter } from '../learning/course';
 import { presentPrompt } from '../../quiz/present';
 import { isResponseFor } from '../../quiz/responses';
 import { answerKeySecret } from '../installation-secret';
 import { attemptQuestionRows, loadOwnAttempt } from './attempts';
 
-export interface ResultQuestion {
+export interface ResultQuestion extends TeachingFeedback {
 	position: number;
 	prompt: QuestionPrompt;
-	yourAnswer: string;
-	correctAnswer: string;
-	correct: boolean;
+	/** as stored; the page shows `lead` and `cited` instead, so the quote appears once */
 	explanation: string;
 	citations: Citation[];
 }
@@ -30,6 +29,7 @@ export type AttemptResults =
 			questionCount: number;
 			submittedAt: Date;
 			questions: ResultQuestion[];
+			nextLesson: { id: string; title: string; position: number } | null;
 	  };
 
 /** A submitted attempt with answers, keys and explanations: only its own learner sees it. */
@@ -53,12 +53,20 @@ export async function loadAttemptResults(db: Database, userId: string, attemptId
 			return {
 				position: row.position,
 				prompt,
-				yourAnswer: describeResponse(prompt, response),
-				correctAnswer: describeAnswer(prompt, row.answer),
-				correct: isCorrect(row.fraction),
 				explanation: row.explanation,
-				citations: Array.isArray(row.citations) ? (row.citations as Citation[]) : []
+				citations: Array.isArray(row.citations) ? (row.citations as Citation[]) : [],
+				...teachingFeedback({
+					prompt,
+					answer: row.answer,
+					response,
+					explanation: row.explanation,
+					citations: row.citations,
+					correct: isCorrect(row.fraction),
+					lessonId: attempt.lessonId,
+					objectiveId: row.objectiveId
+				})
 			};
-		})
+		}),
+		nextLesson: nextLessonAfter(attempt.lessonId)
 	};
 }

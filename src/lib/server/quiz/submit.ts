@@ -3,12 +3,39 @@ import type { Database } from '../db';
 import { namedStatement } from '../db/named-statement';
 import { answerKeySecret } from '../installation-secret';
 import { quizAttempts } from '../db/schema';
-import { gradeResponse, scoreAttempt } from '../../quiz/grade';
+import { gradeResponse, isCorrect, scoreAttempt } from '../../quiz/grade';
 import { isResponseFor } from '../../quiz/responses';
 import { readResponses, type FieldReader } from './attempts';
 import type { QuestionResponse } from '../../content/question-types';
 import { attemptNotFound, attemptNotInLesson, QuizRequestError } from './errors';
 import { questionVersionContents } from './question-versions';
+import { updateQueueFromQuiz } from '../review/queue';
+import { slowPositions, type QuizOutcome } from '../../quiz/review-schedule';
+
+/**
+ * For the review queue: each question right or not, and answered slowly or not. A response the
+ * submit form changed was given now; the others when they were saved.
+ */
+/** JSON with keys sorted: jsonb hands objects back with its own key order. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+function reviewOutcomes(
+	attempt: AttemptToGrade,
+	graded: readonly { position: number; response: QuestionResponse | null; fraction: number }[],
+	submitted: readonly { response: QuestionResponse | null }[] | null,
+	now: Date
+): QuizOutcome[] {
+	const answeredAt = attempt.answers.map((a, i) => {
+		const response = graded[i].response;
+		if (response === null) return { position: a.p, answeredAt: null };
+		const changed = submitted !== null && canonical(response) !== canonical(a.r);
+		return { position: a.p, answeredAt: changed || a.at === null ? now : new Date(a.at) };
+	});
+	const slow = slowPositions(new Date(attempt.startedAt), answeredAt);
+	return attempt.answers.map((a, i) => ({ questionId: a.q, correct: isCorrect(graded[i].fraction), slow: slow.has(a.p) }));
+}
 
 function unansweredQuestions(positions: number[], total: number): QuizRequestError {
 	const list = positions.length === 1 ? `question ${positions[0]}` : `questions ${positions.slice(0, -1).join(', ')} and ${positions.at(-1)}`;
@@ -34,8 +61,9 @@ interface AttemptToGrade {
 	score: number | null;
 	correctCount: number | null;
 	questionCount: number;
-	/** position, question id, question version, stored response: in position order */
-	answers: { p: number; q: string; v: number; r: unknown }[];
+	startedAt: string;
+	/** position, question id, question version, stored response, when it was saved: in position order */
+	answers: { p: number; q: string; v: number; r: unknown; at: string | null }[];
 }
 
 /** The attempt with its answers as one row and one JSON value: far less to decode than a row per question. */
@@ -43,8 +71,8 @@ const attemptToGrade = namedStatement(
 	'quiz_attempt_to_grade',
 	() => sql`
 		select a.user_id as "userId", a.lesson_id as "lessonId", a.state, a.seed, a.score,
-		       a.correct_count as "correctCount", a.question_count as "questionCount",
-		       coalesce((select json_agg(json_build_object('p', x.position, 'q', x.question_id, 'v', x.question_version, 'r', x.response) order by x.position)
+		       a.correct_count as "correctCount", a.question_count as "questionCount", a.started_at as "startedAt",
+		       coalesce((select json_agg(json_build_object('p', x.position, 'q', x.question_id, 'v', x.question_version, 'r', x.response, 'at', x.answered_at) order by x.position)
 		                 from attempt_answers as x where x.attempt_id = a.id), '[]'::json) as answers
 		from quiz_attempts as a
 		where a.id = ${sql.placeholder('attemptId')}`
@@ -141,7 +169,15 @@ export async function submitAttempt(
 		userId,
 		graded: JSON.stringify(graded)
 	});
-	if (outcome?.closed === 1) return { ...base, score, correctCount, alreadySubmitted: false };
+	if (outcome?.closed === 1) {
+		// the attempt is graded and stored: a review queue that could not be updated must not undo that
+		try {
+			await updateQueueFromQuiz(db, userId, reviewOutcomes(attempt, graded, submitted, now), now);
+		} catch (e) {
+			console.error(`review queue not updated after attempt ${attemptId}:`, e);
+		}
+		return { ...base, score, correctCount, alreadySubmitted: false };
+	}
 
 	// another request closed it first: its stored result is the result
 	const [stored] = await db

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
 import { cachedLesson, cachedLessonHtml } from '$lib/server/content/lesson-cache';
 import { lessonQuizPanel } from '$lib/server/progress';
+import { nextLessonAfter } from '$lib/server/learning/course';
 import type { PageServerLoad } from './$types';
 
 // a lesson is reading matter: opened directly it is not hydrated and ships no JavaScript (nor a
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		lesson: { id, position, title, summary, objectives, sources },
 		// rendered once per regeneration; with csr = false it is serialized only for client-side navigation
 		bodyHtml: cachedLessonHtml(id) ?? '',
-		progress: await lessonQuizPanel(appDb(), locals.user, id)
+		progress: await lessonQuizPanel(appDb(), locals.user, id),
+		nextLesson: nextLessonAfter(id)
 	};
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { cachedLesson, cachedSourceView } from '$lib/server/content/lesson-cache';
+import { citationAnchor } from '$lib/server/content/citation-anchors';
 import type { PageServerLoad } from './$types';
 
 // the whole source as text: nothing to hydrate
@@ -15,6 +16,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	return {
 		source,
 		highlighted,
-		backTo: from ? { id: from.id, title: from.title } : null
+		// back to where the reader was: the citation they followed, when we know it
+		backTo: from ? { id: from.id, title: from.title, anchor: highlighted ? citationAnchor(highlighted) : null } : null
 	};
 };

@@ -5,3 +5,4 @@ export * from './quiz';
 export * from './progress';
 export * from './classes';
 export * from './installation';
+export * from './review';

@@ -8,6 +8,7 @@ import { lessonProgressSummary, markLessonRead } from '$lib/server/progress';
 import { loadQuestionBank } from '$lib/server/quiz/bank';
 import { quizLength } from '$lib/quiz/draw';
 import { UNREADABLE_FORM, readFormData } from '$lib/server/http/form';
+import { formatScore } from '$lib/quiz/format';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async (event) => {
 		attempt,
 		// the start page says how long the quiz is: every draw from a bank has the same length
 		questionCount: attempt ? attempt.questions.length : quizLength(await loadQuestionBank(db, lesson.id)),
-		progress: { attemptsSubmitted: progress.attemptsSubmitted, bestScore: progress.bestScore, latestScore: progress.latestScore }
+		// formatted here: the page ships no formatting code for two numbers
+		progress: { attemptsSubmitted: progress.attemptsSubmitted, bestScore: formatScore(progress.bestScore), latestScore: formatScore(progress.latestScore) }
 	};
 };
 

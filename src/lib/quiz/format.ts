@@ -1,0 +1,11 @@
+/** Scores and shares in words, apart from the chart so pages that only print a score ship no chart code. */
+
+/** "60%" or "66.7%" for a 0–100 score; "—" when there is none. */
+export function formatScore(score: number | null | undefined): string {
+	return score === null || score === undefined ? '—' : `${Number.isInteger(score) ? score : score.toFixed(1)}%`;
+}
+
+/** "67%" for a 0–1 share. */
+export function formatShare(share: number | null | undefined): string {
+	return share === null || share === undefined ? 'not tried yet' : `${Math.round(share * 100)}%`;
+}
