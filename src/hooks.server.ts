@@ -5,6 +5,7 @@ import { appDb } from '$lib/server/db';
 import { SESSION_COOKIE, deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
 import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { installGracefulShutdown, isShuttingDown, refusedWhileStopping, trackRequest } from '$lib/server/shutdown';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -17,17 +18,20 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	}
+	// SIGTERM: finish the requests in progress, refuse new ones, close the database, exit within 5 s
+	installGracefulShutdown({ close: stopApp });
 	if (process.env.PORT || process.env.SOCKET_PATH || process.env.ORIGIN) return;
 	console.log(`Traceable: open http://localhost:3000 in a browser`);
 };
 
-// adapter-node waits for open handles on shutdown: an open database would keep SIGTERM from exiting
-process.once('sveltekit:shutdown', () => {
-	void stopApp();
-});
+/** Refused once shutdown has begun; counted while it runs, so shutdown can wait for it. */
+export const handle: Handle = async (input) => {
+	if (isShuttingDown()) return refusedWhileStopping();
+	return trackRequest(async () => handleRequest(input));
+};
 
 /** Validates the session cookie into locals; refreshes the cookie when the session was extended. */
-export const handle: Handle = async ({ event, resolve }) => {
+const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const db = appDb();

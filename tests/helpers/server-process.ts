@@ -11,9 +11,16 @@ export interface RunningServer {
 	waitForExit(ms: number): Promise<number | null>;
 }
 
-/** Starts the built app as a separate process (as `node build` would run in production). */
-export function startServer(env: Record<string, string>, port: number): RunningServer {
-	const child = spawn(process.execPath, [BUILD_DIR], {
+/**
+ * Starts the built app as a separate process (as `node build` would run in production).
+ * `beforeExec` is shell run first in the same process, which then becomes node (`exec` keeps the
+ * pid): e.g. to write that pid into a file before the app starts.
+ */
+export function startServer(env: Record<string, string>, port: number, beforeExec?: string): RunningServer {
+	const [command, args]: [string, string[]] = beforeExec
+		? ['sh', ['-c', `${beforeExec}\nexec "$0" "$1"`, process.execPath, BUILD_DIR]]
+		: [process.execPath, [BUILD_DIR]];
+	const child = spawn(command, args, {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, ...env }
 	});
 	let output = '';

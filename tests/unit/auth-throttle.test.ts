@@ -5,6 +5,7 @@ import {
 	PAIR_POLICY,
 	SIGN_UP_LIMIT,
 	lockDurationMs,
+	signUpLimitPerHour,
 	signUpRetryMessage,
 	retryMessage,
 	type ThrottlePolicy
@@ -62,6 +63,9 @@ describe('sign-in back-off', () => {
 		expect(lockDurationMs(ADDRESS_POLICY, 100)).toBe(0);
 		expect(lockDurationMs(ADDRESS_POLICY, 101)).toBe(MINUTE);
 		expect(SIGN_UP_LIMIT.perWindow).toBeGreaterThanOrEqual(60);
+		expect(signUpLimitPerHour({})).toBe(SIGN_UP_LIMIT.perWindow);
+		expect(signUpLimitPerHour({ SIGN_UP_LIMIT_PER_HOUR: '500' })).toBe(500);
+		expect(signUpLimitPerHour({ SIGN_UP_LIMIT_PER_HOUR: 'lots' })).toBe(SIGN_UP_LIMIT.perWindow);
 	});
 
 	it('says when to try again in whole minutes, rounded up', () => {

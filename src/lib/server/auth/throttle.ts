@@ -67,6 +67,12 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
 /** Accounts one address may create per hour: two or three classes signing up together. */
 export const SIGN_UP_LIMIT = { perWindow: 60, windowMs: HOUR } as const;
 
+/** `SIGN_UP_LIMIT_PER_HOUR` raises (or lowers) it, e.g. for a district whose schools share one address. */
+export function signUpLimitPerHour(env: Record<string, string | undefined> = process.env): number {
+	const value = Number(env.SIGN_UP_LIMIT_PER_HOUR);
+	return Number.isInteger(value) && value > 0 ? value : SIGN_UP_LIMIT.perWindow;
+}
+
 /** How long the key is locked after its `failures`-th failure in a row (0: not locked). */
 export function lockDurationMs(policy: ThrottlePolicy, failures: number): number {
 	const extra = failures - policy.freeFailures;
@@ -168,7 +174,12 @@ export async function clearThrottle(db: Database, key: ThrottleKey): Promise<voi
  * Counted before the account is made, in one statement, so a burst of concurrent sign-ups lets
  * exactly the limit through across every server.
  */
-export async function admitSignUp(db: Database, addressKey: string, now = new Date()): Promise<ThrottleStatus> {
+export async function admitSignUp(
+	db: Database,
+	addressKey: string,
+	now = new Date(),
+	limit = signUpLimitPerHour()
+): Promise<ThrottleStatus> {
 	const key = `signup:${addressKey}`;
 	const windowOpenAfter = new Date(now.getTime() - SIGN_UP_LIMIT.windowMs).toISOString();
 	const [row] = await selectRows<{ failures: number; windowStartedAt: string }>(
@@ -181,7 +192,7 @@ export async function admitSignUp(db: Database, addressKey: string, now = new Da
 				last_failure_at = excluded.last_failure_at
 			returning failures, window_started_at as "windowStartedAt"`
 	);
-	if (Number(row.failures) <= SIGN_UP_LIMIT.perWindow) return { locked: false };
+	if (Number(row.failures) <= limit) return { locked: false };
 	return { locked: true, retryAt: new Date(new Date(row.windowStartedAt).getTime() + SIGN_UP_LIMIT.windowMs) };
 }
 
