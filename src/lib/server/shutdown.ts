@@ -50,9 +50,17 @@ export interface ShutdownOptions {
 
 let installed = false;
 
+/** Registers the shutdown on SIGTERM and SIGINT (once per process). */
 export function installGracefulShutdown(options: ShutdownOptions): void {
 	if (installed) return;
 	installed = true;
+	const begin = gracefulShutdown(options);
+	process.once('SIGTERM', begin);
+	process.once('SIGINT', begin);
+}
+
+/** The shutdown itself, started by `begin(signal)`; separate from the signals so it can be tested. */
+export function gracefulShutdown(options: ShutdownOptions): (signal: NodeJS.Signals) => Promise<void> {
 	const { close, deadlineMs = 4_500, log = console.log, exit = (code: number) => process.exit(code) } = options;
 	let adapterDone = false;
 	// adapter-node: every connection has closed, so every response has been written out
@@ -60,7 +68,7 @@ export function installGracefulShutdown(options: ShutdownOptions): void {
 		adapterDone = true;
 		settled?.();
 	});
-	const onSignal = async (signal: NodeJS.Signals) => {
+	return async (signal) => {
 		if (stopping) return;
 		stopping = true;
 		const started = Date.now();
@@ -95,6 +103,4 @@ export function installGracefulShutdown(options: ShutdownOptions): void {
 		);
 		exit(0);
 	};
-	process.once('SIGTERM', onSignal);
-	process.once('SIGINT', onSignal);
 }
