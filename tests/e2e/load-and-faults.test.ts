@@ -207,6 +207,7 @@ for (const engine of engines) {
 				await flow.stop();
 				expect(await server.waitForExit(5_000)).not.toBeNull();
 				expect(flow.acknowledged.length, `${round}: ${JSON.stringify([...flow.statuses])}`).toBeGreaterThanOrEqual(15);
+				console.log(`kill -9 [${engine}], ${round}: ${flow.acknowledged.length} acknowledged of ${flow.sent()} sent (${JSON.stringify(Object.fromEntries(flow.statuses))})`);
 				acknowledged.push(...flow.acknowledged);
 
 				let beforeExec: string | undefined;

@@ -42,7 +42,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface ShutdownOptions {
 	/** closes the database (and releases its folder) */
 	close(): Promise<void>;
-	/** exit at the latest this long after the signal, whatever is still running (default 4.5 s) */
+	/** stop waiting for running requests this long after the signal (default 4 s, leaving a second to close and exit) */
 	deadlineMs?: number;
 	log?: (line: string) => void;
 	exit?: (code: number) => void;
@@ -61,7 +61,7 @@ export function installGracefulShutdown(options: ShutdownOptions): void {
 
 /** The shutdown itself, started by `begin(signal)`; separate from the signals so it can be tested. */
 export function gracefulShutdown(options: ShutdownOptions): (signal: NodeJS.Signals) => Promise<void> {
-	const { close, deadlineMs = 4_500, log = console.log, exit = (code: number) => process.exit(code) } = options;
+	const { close, deadlineMs = 4_000, log = console.log, exit = (code: number) => process.exit(code) } = options;
 	let adapterDone = false;
 	// adapter-node: every connection has closed, so every response has been written out
 	process.once('sveltekit:shutdown' as 'exit', () => {
@@ -77,7 +77,7 @@ export function gracefulShutdown(options: ShutdownOptions): (signal: NodeJS.Sign
 		setTimeout(() => {
 			log('Traceable: shutdown deadline reached; exiting.');
 			exit(1);
-		}, deadlineMs + 400).unref();
+		}, deadlineMs + 500).unref();
 
 		const waitUntil = started + deadlineMs;
 		while (inFlight > 0 || !adapterDone) {
