@@ -7,7 +7,8 @@
  * event loop alive. Here: a request arriving on a kept-alive connection after the signal is refused
  * (503, `Connection: close`), requests already running finish, the database is closed after the
  * last of them (so every acknowledged submission is committed and PGlite's folder is left clean
- * and unlocked), and the process exits, at the latest `deadlineMs` after the signal.
+ * and unlocked), and the process exits. Requests still running `deadlineMs` (4 s) after the
+ * signal are cut off, and a close that hangs is cut short half a second later.
  */
 
 let stopping = false;
