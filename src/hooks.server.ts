@@ -8,6 +8,7 @@ import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { refuseMalformedRequest } from '$lib/server/http/request-guard';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
+import { installGracefulShutdown, isShuttingDown, refusedWhileStopping, trackRequest } from '$lib/server/shutdown';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -20,12 +21,15 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	}
+	// SIGTERM: finish the requests in progress, refuse new ones, close the database, exit within 5 s
+	installGracefulShutdown({ close: stopApp });
 };
 
-// adapter-node waits for open handles on shutdown: an open database would keep SIGTERM from exiting
-process.once('sveltekit:shutdown', () => {
-	void stopApp();
-});
+/** Refused once shutdown has begun; counted while it runs, so shutdown can wait for it. */
+const trackForShutdown: Handle = async ({ event, resolve }) => {
+	if (isShuttingDown()) return refusedWhileStopping();
+	return trackRequest(async () => resolve(event));
+};
 
 /** Bad addresses and bodies are refused before anything else runs; every response gets the security headers. */
 const hardenRequest: Handle = async ({ event, resolve }) => {
@@ -55,7 +59,7 @@ const validateSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(hardenRequest, validateSession);
+export const handle = sequence(trackForShutdown, hardenRequest, validateSession);
 
 /** A missing page is the visitor's mistake, not the server's: only unexpected failures are logged. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

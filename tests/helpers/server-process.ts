@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
-export const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build');
+const START_SCRIPT = path.resolve('src/cli/start.js');
 
 export interface RunningServer {
 	child: ChildProcessWithoutNullStreams;
@@ -11,9 +11,17 @@ export interface RunningServer {
 	waitForExit(ms: number): Promise<number | null>;
 }
 
-/** Starts the app as `npm start` does (its start script, which builds only when the build is stale), on loopback. */
-export function startServer(env: Record<string, string>, port: number): RunningServer {
-	const child = spawn(process.execPath, ['src/cli/start.js'], {
+/**
+ * Starts the app as `npm start` does (its start script, which builds only when the build is
+ * stale), on loopback. `beforeExec` is shell run first in the same process, which then becomes
+ * node (`exec` keeps the pid): e.g. to write that pid into a file before the app starts.
+ */
+export function startServer(env: Record<string, string>, port: number, beforeExec?: string): RunningServer {
+	const [command, args]: [string, string[]] = beforeExec
+		? ['sh', ['-c', `${beforeExec}
+exec "$0" "$1"`, process.execPath, START_SCRIPT]]
+		: [process.execPath, [START_SCRIPT]];
+	const child = spawn(command, args, {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env }
 	});
 	let output = '';

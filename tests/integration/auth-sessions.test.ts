@@ -14,6 +14,7 @@ import {
 	invalidateUserSession,
 	invalidateUserSessions,
 	listUserSessions,
+	rotateSession,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { hashSessionSecret, parseSessionToken } from '../../src/lib/server/auth/token';
@@ -66,23 +67,53 @@ describeEachDatabase('auth sessions', (getDb) => {
 		expect((await validateSessionToken(db, token)).user?.id).toBe(user.id);
 	});
 
-	it('extends a session once less than half of its 30 days remain, and not before', async () => {
+	it('moves the idle expiry on with each visit, but never past 30 days from sign-in', async () => {
 		const { db } = getDb().handle;
 		const user = await newUser();
 		const start = new Date('2026-01-10T09:00:00Z');
 		const { token, session } = await createSession(db, user.id, client, start);
-		expect(session.expiresAt).toEqual(new Date(start.getTime() + 30 * DAY));
+		expect(session.expiresAt).toEqual(new Date(start.getTime() + 7 * DAY));
 
-		const day10 = new Date(start.getTime() + 10 * DAY);
-		const early = await validateSessionToken(db, token, day10);
-		expect(early.session).toMatchObject({ fresh: false, expiresAt: session.expiresAt, lastSeenAt: day10 });
+		// a visit within five minutes writes nothing
+		const minute = new Date(start.getTime() + 60_000);
+		expect((await validateSessionToken(db, token, minute)).session).toMatchObject({ fresh: false, expiresAt: session.expiresAt });
 
-		const day20 = new Date(start.getTime() + 20 * DAY);
-		const late = await validateSessionToken(db, token, day20);
-		expect(late.session).toMatchObject({ fresh: true, expiresAt: new Date(day20.getTime() + 30 * DAY) });
+		// a learner who visits every six days stays signed in ...
+		let visit = start;
+		for (let day = 6; day <= 18; day += 6) {
+			visit = new Date(start.getTime() + day * DAY);
+			const result = await validateSessionToken(db, token, visit);
+			expect(result.session).toMatchObject({ fresh: true, lastSeenAt: visit, expiresAt: new Date(visit.getTime() + 7 * DAY) });
+		}
 		const [row] = await db.select().from(sessions).where(eq(sessions.id, session.id));
-		expect(row.expiresAt).toEqual(new Date(day20.getTime() + 30 * DAY));
-		expect(row.lastSeenAt).toEqual(day20);
+		expect(row).toMatchObject({ lastSeenAt: visit, expiresAt: new Date(visit.getTime() + 7 * DAY) });
+		// ... until 30 days after signing in, however active
+		const day24 = new Date(start.getTime() + 24 * DAY);
+		expect((await validateSessionToken(db, token, day24)).session).toMatchObject({ fresh: true, expiresAt: new Date(start.getTime() + 30 * DAY) });
+		const day29 = new Date(start.getTime() + 29 * DAY);
+		expect((await validateSessionToken(db, token, day29)).session).toMatchObject({ fresh: false, expiresAt: new Date(start.getTime() + 30 * DAY) });
+		expect(await validateSessionToken(db, token, new Date(start.getTime() + 30 * DAY))).toEqual({ session: null, user: null });
+		expect(await db.select().from(sessions).where(eq(sessions.id, session.id))).toEqual([]);
+	});
+
+	it('ends a session left idle for a week', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const start = new Date('2026-01-12T09:00:00Z');
+		const { token } = await createSession(db, user.id, client, start);
+		expect((await validateSessionToken(db, token, new Date(start.getTime() + 7 * DAY - 60_000))).user?.id).toBe(user.id);
+		const idle = await createSession(db, user.id, client, start);
+		expect(await validateSessionToken(db, idle.token, new Date(start.getTime() + 7 * DAY))).toEqual({ session: null, user: null });
+	});
+
+	it('gives a new token on signing in again, and the token the browser had stops working', async () => {
+		const { db } = getDb().handle;
+		const user = await newUser();
+		const before = await createSession(db, user.id, client);
+		const after = await rotateSession(db, user.id, before.session.id, client);
+		expect(after.token).not.toBe(before.token);
+		expect((await validateSessionToken(db, before.token)).session).toBeNull();
+		expect((await validateSessionToken(db, after.token)).user?.id).toBe(user.id);
 	});
 
 	it('deletes an expired session when it is presented, and sweeps ones nobody presents', async () => {
@@ -92,7 +123,7 @@ describeEachDatabase('auth sessions', (getDb) => {
 		const presented = await createSession(db, user.id, client, start);
 		const forgotten = await createSession(db, user.id, client, start);
 		const current = await createSession(db, user.id, client);
-		const afterExpiry = new Date(start.getTime() + 30 * DAY);
+		const afterExpiry = new Date(start.getTime() + 7 * DAY);
 
 		expect(await validateSessionToken(db, presented.token, afterExpiry)).toEqual({ session: null, user: null });
 		expect(await db.select().from(sessions).where(eq(sessions.id, presented.session.id))).toEqual([]);
@@ -135,7 +166,7 @@ describeEachDatabase('auth sessions', (getDb) => {
 		expect((await listUserSessions(db, user.id, now)).map((s) => s.id)).toEqual([current.session.id]);
 	});
 
-	it('ends every other session when the password changes, and keeps the one that changed it', async () => {
+	it('ends every session when the password changes, the one that changed it too, which gets a new token', async () => {
 		const { db } = getDb().handle;
 		const user = await newUser();
 		const here = await createSession(db, user.id, client);
@@ -146,7 +177,9 @@ describeEachDatabase('auth sessions', (getDb) => {
 		const { endedSessions } = await changePassword(db, user.id, 'violet harbour 19', here.session.id);
 		expect(endedSessions).toBe(1);
 		expect((await validateSessionToken(db, elsewhere.token)).session).toBeNull();
-		expect((await validateSessionToken(db, here.token)).user?.id).toBe(user.id);
+		expect((await validateSessionToken(db, here.token)).session).toBeNull();
+		const rotated = await rotateSession(db, user.id, here.session.id, client);
+		expect((await validateSessionToken(db, rotated.token)).user?.id).toBe(user.id);
 		expect((await validateSessionToken(db, strangers.token)).user?.id).toBe(stranger.id);
 		expect(await passwordMatches(db, user.id, 'violet harbour 19')).toBe(true);
 		expect(await passwordMatches(db, user.id, 'tangerine glacier 42')).toBe(false);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	LAST_SEEN_RESOLUTION_MS,
-	SESSION_LIFETIME_MS,
+	SESSION_ABSOLUTE_LIFETIME_MS,
+	SESSION_IDLE_TIMEOUT_MS,
 	isSessionExpired,
 	sessionExpiresAt,
-	shouldExtendSession,
 	shouldTouchLastSeen
 } from '../../src/lib/server/auth/expiry';
 
@@ -13,24 +13,26 @@ const start = new Date('2026-03-01T08:00:00Z');
 const at = (ms: number) => new Date(start.getTime() + ms);
 
 describe('session expiry', () => {
-	it('lasts 30 days', () => {
-		expect(SESSION_LIFETIME_MS).toBe(30 * DAY);
-		expect(sessionExpiresAt(start)).toEqual(new Date('2026-03-31T08:00:00Z'));
+	it('ends a week after the last visit, and 30 days after sign-in whatever the activity', () => {
+		expect(SESSION_IDLE_TIMEOUT_MS).toBe(7 * DAY);
+		expect(SESSION_ABSOLUTE_LIFETIME_MS).toBe(30 * DAY);
+		expect(sessionExpiresAt(start)).toEqual(new Date('2026-03-08T08:00:00Z'));
+		expect(sessionExpiresAt(start, at(10 * DAY))).toEqual(new Date('2026-03-18T08:00:00Z'));
+		// a visit on day 29 does not carry the session past day 30
+		expect(sessionExpiresAt(start, at(29 * DAY))).toEqual(new Date('2026-03-31T08:00:00Z'));
 	});
 
 	it('is expired from the expiry instant on, not a millisecond before', () => {
 		const expires = sessionExpiresAt(start);
-		expect(isSessionExpired(expires, at(30 * DAY - 1))).toBe(false);
-		expect(isSessionExpired(expires, at(30 * DAY))).toBe(true);
+		expect(isSessionExpired(expires, at(7 * DAY - 1))).toBe(false);
+		expect(isSessionExpired(expires, at(7 * DAY))).toBe(true);
 		expect(isSessionExpired(expires, at(31 * DAY))).toBe(true);
 	});
 
-	it('is extended only once less than half the lifetime remains', () => {
-		const expires = sessionExpiresAt(start);
-		expect(shouldExtendSession(expires, at(1 * DAY))).toBe(false);
-		expect(shouldExtendSession(expires, at(15 * DAY))).toBe(false);
-		expect(shouldExtendSession(expires, at(15 * DAY + 1))).toBe(true);
-		expect(shouldExtendSession(expires, at(29 * DAY))).toBe(true);
+	it('is expired 30 days after sign-in even when the stored expiry says otherwise', () => {
+		const farOff = at(60 * DAY);
+		expect(isSessionExpired(farOff, at(30 * DAY - 1), start)).toBe(false);
+		expect(isSessionExpired(farOff, at(30 * DAY), start)).toBe(true);
 	});
 
 	it('rewrites "last seen" at most every five minutes', () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	ACCOUNT_POLICY,
 	ADDRESS_POLICY,
+	PAIR_POLICY,
+	SIGN_UP_LIMIT,
 	lockDurationMs,
+	signUpLimitPerHour,
+	signUpRetryMessage,
 	retryMessage,
 	type ThrottlePolicy
 } from '../../src/lib/server/auth/throttle';
@@ -28,29 +32,40 @@ function maxFailuresIn(policy: ThrottlePolicy, spanMs: number): number {
 
 describe('sign-in back-off', () => {
 	it('lets the first failures through, then doubles the lock up to its cap', () => {
-		const locks = Array.from({ length: 12 }, (_, i) => lockDurationMs(ACCOUNT_POLICY, i + 1) / MINUTE);
+		const locks = Array.from({ length: 12 }, (_, i) => lockDurationMs(PAIR_POLICY, i + 1) / MINUTE);
 		expect(locks).toEqual([0, 0, 0, 0, 0, 1, 2, 4, 8, 15, 15, 15]);
-		expect(lockDurationMs(ACCOUNT_POLICY, 10_000)).toBe(15 * MINUTE);
+		expect(lockDurationMs(PAIR_POLICY, 10_000)).toBe(15 * MINUTE);
 	});
 
 	it('forgets a streak only after longer quiet than the longest lock, so waiting a lock out never resets it', () => {
-		for (const policy of [ACCOUNT_POLICY, ADDRESS_POLICY]) {
+		for (const policy of [PAIR_POLICY, ACCOUNT_POLICY, ADDRESS_POLICY]) {
 			expect(policy.forgetAfterMs).toBeGreaterThan(policy.maxLockMs);
 		}
 	});
 
-	it('allows far fewer than 100 failures an hour per account (ASVS), even to a tireless attacker', () => {
+	it('allows far fewer than 100 failures an hour per account (ASVS), however many addresses guess', () => {
+		expect(maxFailuresIn(PAIR_POLICY, 60 * MINUTE)).toBe(12);
+		// the account ceiling bounds guesses spread over any number of addresses
 		const perHour = maxFailuresIn(ACCOUNT_POLICY, 60 * MINUTE);
 		expect(perHour).toBeLessThanOrEqual(100);
-		expect(perHour).toBe(12);
+		expect(perHour).toBe(57);
 		// and it stays bounded over a whole day
-		expect(maxFailuresIn(ACCOUNT_POLICY, 24 * 60 * MINUTE)).toBeLessThan(24 * 5);
+		expect(maxFailuresIn(ACCOUNT_POLICY, 24 * 60 * MINUTE)).toBeLessThan(24 * 5 + 50);
 	});
 
-	it('gives one address (a school behind NAT) many more free failures than one account', () => {
-		expect(ADDRESS_POLICY.freeFailures).toBeGreaterThanOrEqual(20 * ACCOUNT_POLICY.freeFailures);
+	it('puts the account ceiling far above the pair limit, so one address cannot lock an account for everyone', () => {
+		expect(ACCOUNT_POLICY.freeFailures).toBeGreaterThanOrEqual(10 * PAIR_POLICY.freeFailures);
+		// one address guessing as fast as it may is still under the ceiling after four hours
+		expect(maxFailuresIn(PAIR_POLICY, 4 * 60 * MINUTE)).toBeLessThan(ACCOUNT_POLICY.freeFailures);
+	});
+
+	it('lets an address (a school behind NAT) see a hundred accounts fail before it waits', () => {
 		expect(lockDurationMs(ADDRESS_POLICY, 100)).toBe(0);
 		expect(lockDurationMs(ADDRESS_POLICY, 101)).toBe(MINUTE);
+		expect(SIGN_UP_LIMIT.perWindow).toBeGreaterThanOrEqual(60);
+		expect(signUpLimitPerHour({})).toBe(SIGN_UP_LIMIT.perWindow);
+		expect(signUpLimitPerHour({ SIGN_UP_LIMIT_PER_HOUR: '500' })).toBe(500);
+		expect(signUpLimitPerHour({ SIGN_UP_LIMIT_PER_HOUR: 'lots' })).toBe(SIGN_UP_LIMIT.perWindow);
 	});
 
 	it('says when to try again in whole minutes, rounded up', () => {
@@ -60,6 +75,9 @@ describe('sign-in back-off', () => {
 		);
 		expect(retryMessage(new Date(now.getTime() + 5_000), now)).toMatch(/in 1 minute\.$/);
 		expect(retryMessage(now, now)).toMatch(/in 1 minute\.$/);
+		expect(signUpRetryMessage(new Date(now.getTime() + 40 * MINUTE), now)).toBe(
+			'Too many accounts were created from this network in the last hour. Try again in 40 minutes, or ask your teacher.'
+		);
 	});
 });
 

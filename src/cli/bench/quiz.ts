@@ -173,9 +173,9 @@ async function withServer(buildDir: string, target: Target, work: () => Promise<
 	}
 }
 
-interface Seeded {
+export interface Seeded {
 	lessonPath: string;
-	attempts: { cookie: string; body: string; path: string }[];
+	attempts: { id: string; userId: string; cookie: string; body: string; path: string }[];
 	/** a learner with a submitted attempt and an open one: for page benches and the quiz page's scripts */
 	browsingCookie: string;
 }
@@ -196,8 +196,11 @@ function correctResponse(answer: QuestionAnswer): QuestionResponse {
 	}
 }
 
-/** A synthetic lesson of 14 questions (all six types), learners with sessions and open attempts. */
-async function seedBench(db: Database, learners: number): Promise<Seeded> {
+/**
+ * A synthetic lesson of 14 questions (all six types), learners with sessions and open attempts.
+ * Also seeds the load and fault tests (tests/e2e/load-and-faults.test.ts).
+ */
+export async function seedBench(db: Database, learners: number): Promise<Seeded> {
 	const [realLesson] = await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.active, true)).orderBy(asc(lessons.position)).limit(1);
 	await db.insert(lessons).values({
 		id: BENCH_LESSON,
@@ -241,7 +244,7 @@ async function seedBench(db: Database, learners: number): Promise<Seeded> {
 			Object.assign(values, responseFieldValues(shown.prompt, position, mapResponseIds(response, shown.toPublicId)));
 		});
 		const { token } = await createSession(db, userId, { userAgent: 'bench', ipAddress: '127.0.0.1' });
-		attempts.push({ cookie: `session=${token}`, body: new URLSearchParams(values).toString(), path: `/lessons/${BENCH_LESSON}/quiz?/submit` });
+		attempts.push({ id, userId, cookie: `session=${token}`, body: new URLSearchParams(values).toString(), path: `/lessons/${BENCH_LESSON}/quiz?/submit` });
 	}
 	for (let i = 0; i < attemptRows.length; i += 500) await db.insert(quizAttempts).values(attemptRows.slice(i, i + 500));
 	for (let i = 0; i < answerRows.length; i += 2000) await db.insert(attemptAnswers).values(answerRows.slice(i, i + 2000));

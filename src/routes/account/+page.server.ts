@@ -8,7 +8,7 @@ import { newPasswordProblem } from '$lib/server/auth/password';
 import { invalidateUserSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
 import { checkCredentials } from '$lib/server/auth/sign-in';
 import { retryMessage } from '$lib/server/auth/throttle';
-import { endCurrentSession, forgetSessionCookie, readFormData, requestClientAddress } from '$lib/server/auth/web';
+import { endCurrentSession, forgetSessionCookie, readFormData, requestClientAddress, startSession } from '$lib/server/auth/web';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const UNREADABLE = 'The form could not be read. Please try again.';
@@ -88,7 +88,9 @@ export const actions: Actions = {
 			newPassword === currentPassword ? 'Choose a password different from your current one.' : newPasswordProblem(newPassword, user.email);
 		if (problem) return fail(400, { action: 'password', errors: { newPassword: problem }, message: 'Please correct the highlighted fields.' });
 
-		const { endedSessions } = await changePassword(appDb(), user.id, newPassword, event.locals.session!.id);
+		const { endedSessions } = await changePassword(appDb(), user.id, newPassword, event.locals.session?.id ?? null);
+		// this browser stays signed in, under a new token
+		await startSession(event, user);
 		const others = endedSessions === 0 ? '' : ` Your ${endedSessions} other session${endedSessions === 1 ? ' was' : 's were'} signed out.`;
 		return { action: 'password', errors: {}, message: `Password changed.${others}` };
 	},

@@ -4,7 +4,9 @@ import { createAccount } from '$lib/server/auth/accounts';
 import { keptValues, readForm, signUpForm } from '$lib/server/auth/forms';
 import { safeReturnPath } from '$lib/server/auth/guards';
 import { newPasswordProblem } from '$lib/server/auth/password';
-import { readFormData, startSession } from '$lib/server/auth/web';
+import { addressThrottleKey } from '$lib/server/auth/client-address';
+import { admitSignUp, signUpRetryMessage } from '$lib/server/auth/throttle';
+import { readFormData, requestClientAddress, startSession } from '$lib/server/auth/web';
 import type { Actions, PageServerLoad } from './$types';
 
 const KEPT = ['email', 'displayName', 'role'] as const;
@@ -28,6 +30,9 @@ export const actions: Actions = {
 		if (passwordProblem) {
 			return fail(400, { values, errors: { password: passwordProblem }, message: 'Please correct the highlighted fields.' });
 		}
+		// counted before the account is made (and before the costly hash): one address cannot mint accounts in bulk
+		const admitted = await admitSignUp(appDb(), addressThrottleKey(requestClientAddress(event)));
+		if (admitted.locked) return fail(429, { values, errors: {}, message: signUpRetryMessage(admitted.retryAt) });
 		const created = await createAccount(appDb(), { email, displayName, role, password });
 		if (!created.ok) {
 			return fail(400, {

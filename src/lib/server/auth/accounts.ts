@@ -60,17 +60,21 @@ export async function passwordMatches(db: Database, userId: string, password: st
 	return stored !== null && (await verifyPassword(stored.passwordHash, password));
 }
 
-/** Sets the new password and ends every session but the one the change was made from. */
+/**
+ * Sets the new password and ends every session of the user, the one the change was made from
+ * too: its browser gets a new token (`rotateSession`), so a copy of the old one stops working.
+ * `endedSessions` counts the others.
+ */
 export async function changePassword(
 	db: Database,
 	userId: string,
 	newPassword: string,
-	keepSessionId: string
+	currentSessionId: string | null
 ): Promise<{ endedSessions: number }> {
 	const passwordHash = await hashPassword(newPassword);
 	await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
-	const endedSessions = await invalidateUserSessions(db, userId, keepSessionId);
-	return { endedSessions };
+	const ended = await invalidateUserSessions(db, userId);
+	return { endedSessions: currentSessionId ? Math.max(0, ended - 1) : ended };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { namedStatement } from '../db/named-statement';
 import { sessions } from '../db/schema';
 import { generateSessionToken, hashSessionSecret, parseSessionToken, sessionSecretMatches } from './token';
-import { isSessionExpired, sessionExpiresAt, shouldExtendSession, shouldTouchLastSeen } from './expiry';
+import { isSessionExpired, sessionExpiresAt, shouldTouchLastSeen } from './expiry';
 import type { Role, SessionInfo, SessionUser } from './types';
 
 export interface ClientDetails {
@@ -19,7 +19,7 @@ export async function createSession(
 	now = new Date()
 ): Promise<{ token: string; session: SessionInfo }> {
 	const { id, secret, token } = generateSessionToken();
-	const session: SessionInfo = { id, userId, createdAt: now, expiresAt: sessionExpiresAt(now), lastSeenAt: now };
+	const session: SessionInfo = { id, userId, createdAt: now, expiresAt: sessionExpiresAt(now, now), lastSeenAt: now };
 	await db.insert(sessions).values({
 		...session,
 		secretHash: hashSessionSecret(secret),
@@ -59,9 +59,25 @@ interface SessionWithUserRow {
 }
 
 /**
+ * Signs the user in afresh: a new token, and the session this browser presented before (if any)
+ * ends, so a token someone planted or copied earlier does not outlive the sign-in (ASVS 5.0 V7.2.4).
+ */
+export async function rotateSession(
+	db: Database,
+	userId: string,
+	previousSessionId: string | null,
+	client: ClientDetails,
+	now = new Date()
+): Promise<{ token: string; session: SessionInfo }> {
+	const created = await createSession(db, userId, client, now);
+	if (previousSessionId) await invalidateSession(db, previousSessionId);
+	return created;
+}
+
+/**
  * The Lucia guide's validation: find by id, compare the secret's hash in constant time, delete
- * the session once expired, extend it when less than half its lifetime remains (`fresh` tells
- * the caller to send the cookie again with the new expiry).
+ * the session once expired (idle for a week, or 30 days after sign-in whatever the activity), and
+ * on activity move the idle expiry on (`fresh` tells the caller to send the cookie again with it).
  */
 export async function validateSessionToken(
 	db: Database,
@@ -74,29 +90,27 @@ export async function validateSessionToken(
 	// a wrong secret leaves the row alone: knowing an id alone must not let anyone end a session
 	if (!row || !sessionSecretMatches(parts.secret, row.secretHash)) return NO_SESSION;
 	const expiresAt = new Date(row.expiresAt);
-	if (isSessionExpired(expiresAt, now)) {
+	const createdAt = new Date(row.createdAt);
+	if (isSessionExpired(expiresAt, now, createdAt)) {
 		await db.delete(sessions).where(eq(sessions.id, parts.id));
 		return NO_SESSION;
 	}
 	const session = {
 		id: parts.id,
 		userId: row.userId,
-		createdAt: new Date(row.createdAt),
+		createdAt,
 		expiresAt,
 		lastSeenAt: new Date(row.lastSeenAt),
 		fresh: false
 	};
-	if (shouldExtendSession(expiresAt, now)) {
-		session.expiresAt = sessionExpiresAt(now);
+	if (shouldTouchLastSeen(session.lastSeenAt, now)) {
 		session.lastSeenAt = now;
-		session.fresh = true;
+		session.expiresAt = sessionExpiresAt(createdAt, now);
+		session.fresh = session.expiresAt.getTime() !== expiresAt.getTime();
 		await db
 			.update(sessions)
 			.set({ expiresAt: session.expiresAt, lastSeenAt: now })
 			.where(eq(sessions.id, parts.id));
-	} else if (shouldTouchLastSeen(session.lastSeenAt, now)) {
-		session.lastSeenAt = now;
-		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, parts.id));
 	}
 	const user: SessionUser = { id: row.userId, email: row.email, displayName: row.displayName, role: row.role };
 	return { session, user };
@@ -146,7 +160,7 @@ export async function listUserSessions(db: Database, userId: string, now = new D
 		.from(sessions)
 		.where(eq(sessions.userId, userId))
 		.orderBy(desc(sessions.lastSeenAt));
-	return rows.filter((row) => !isSessionExpired(row.expiresAt, now));
+	return rows.filter((row) => !isSessionExpired(row.expiresAt, now, row.createdAt));
 }
 
 /** Sweeps sessions nobody presented before they expired. */

@@ -3,14 +3,7 @@ import { findCredentialsByEmail } from './accounts';
 import { addressThrottleKey } from './client-address';
 import { normaliseEmail } from './email';
 import { spendPasswordCheckTime, verifyPassword } from './password';
-import {
-	accountThrottleKey,
-	addressKey,
-	clearThrottle,
-	recordSignInFailure,
-	throttleStatus,
-	type ThrottleKey
-} from './throttle';
+import { clearThrottle, recordSignInFailure, signInKeys, throttleStatus } from './throttle';
 import type { SessionUser } from './types';
 
 export type PasswordCheck =
@@ -33,7 +26,7 @@ export async function checkCredentials(
 	clientAddress: string,
 	now: () => Date = () => new Date()
 ): Promise<PasswordCheck> {
-	const keys = throttleKeys(email, clientAddress);
+	const keys = signInKeys(normaliseEmail(email), addressThrottleKey(clientAddress));
 	const before = await throttleStatus(db, keys, now());
 	if (before.locked) return { kind: 'throttled', retryAt: before.retryAt };
 
@@ -45,10 +38,6 @@ export async function checkCredentials(
 	}
 	const after = await throttleStatus(db, keys, now());
 	if (after.locked) return { kind: 'throttled', retryAt: after.retryAt };
-	await clearThrottle(db, keys[0]);
+	await clearThrottle(db, keys.pair);
 	return { kind: 'ok', user: stored.user };
-}
-
-function throttleKeys(email: string, clientAddress: string): [ThrottleKey, ThrottleKey] {
-	return [accountThrottleKey(normaliseEmail(email)), addressKey(addressThrottleKey(clientAddress))];
 }

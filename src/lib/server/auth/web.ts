@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../db';
 import { clientAddress } from './client-address';
 import { deleteSessionTokenCookie, setSessionTokenCookie } from './cookies';
-import { createSession, invalidateSession } from './session';
+import { invalidateSession, rotateSession } from './session';
 import type { SessionUser } from './types';
 
 /** The glue between SvelteKit requests and the auth modules; only routes and hooks import it. */
@@ -11,9 +11,9 @@ export function requestClientAddress(event: Pick<RequestEvent, 'request' | 'getC
 	return clientAddress(event.request.headers, () => event.getClientAddress());
 }
 
-/** Signs the user in on this browser: a new session and its cookie. */
+/** Signs the user in on this browser: a new session and its cookie; the browser's previous session ends. */
 export async function startSession(event: RequestEvent, user: SessionUser): Promise<void> {
-	const { token, session } = await createSession(appDb(), user.id, {
+	const { token, session } = await rotateSession(appDb(), user.id, event.locals.session?.id ?? null, {
 		userAgent: event.request.headers.get('user-agent') ?? '',
 		ipAddress: requestClientAddress(event)
 	});

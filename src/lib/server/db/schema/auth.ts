@@ -39,7 +39,7 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
 );
 
-/** Failed sign-ins per key ('account:<email>' or 'ip:<address>'), in the database so it holds across app servers. */
+/** Throttle counts per key ('pair:<email>|<address>', 'account:<email>', 'ip:<address>', 'signup:<address>'; see auth/throttle.ts), in the database so they hold across app servers. */
 export const signInThrottles = pgTable('sign_in_throttles', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),
