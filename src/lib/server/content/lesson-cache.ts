@@ -1,12 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { lessons, sources } from '../db/schema';
+import { lessons, questions, questionVersions, sources } from '../db/schema';
 import { classifyLines } from '../../content/clean';
 import { segmentSource } from '../../content/segment';
 import { render } from 'svelte/server';
 import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
 import { setRenderedLessonBodies } from '../../content/rendered-lessons';
+import { structureLesson, type LessonStructure, type StructureSource } from '../../content/lesson-structure';
+import type { Citation, QuestionAnswer, QuestionPrompt, QuestionType } from '../../content/question-types';
+import { displayText } from '../../content/display';
+import { presentCheck, type CheckPrompt, type CheckQuestion } from './lesson-checks';
 
 /**
  * Lessons change only when content is regenerated, so pages read them from memory: one query at
@@ -30,26 +34,64 @@ export interface SourceView {
 	sections: { id: string; title: string; paragraphs: { id: string; sentences: { id: string; text: string }[] }[] }[];
 }
 
+/** A lesson page's body: parts rendered to HTML once, with each section's check questions (prompts only). */
+export interface LessonView {
+	objectives: LessonStructure['objectives'];
+	/** the key terms, before the sections */
+	introHtml: string;
+	sections: { id: string; heading: string; html: string; checks: CheckPrompt[] }[];
+	/** people and organisations, after the sections */
+	outroHtml: string;
+}
+
 interface Cache {
 	lessons: Map<string, StoredLessonBody>;
+	views: Map<string, LessonView>;
+	/** check questions by lesson, then by question id: answers stay on the server */
+	checks: Map<string, Map<string, CheckQuestion>>;
 	/** each lesson's generated body, rendered to HTML once: page views only add the header around it */
 	bodyHtml: Map<string, string>;
 	ordered: LessonSummary[];
 	sourceViews: Map<string, SourceView>;
 }
 
-let cache: Cache = { lessons: new Map(), bodyHtml: new Map(), ordered: [], sourceViews: new Map() };
+let cache: Cache = { lessons: new Map(), views: new Map(), checks: new Map(), bodyHtml: new Map(), ordered: [], sourceViews: new Map() };
+
+const stripMarkers = (html: string) => html.replace(/<!--[\[\]!]?-->/g, '');
 
 export async function loadLessonCache(db: Database): Promise<void> {
-	const [lessonRows, sourceRows] = await Promise.all([
+	const [lessonRows, sourceRows, questionRows] = await Promise.all([
 		db.select({ body: lessons.body }).from(lessons).where(eq(lessons.active, true)).orderBy(asc(lessons.position)),
-		db.select().from(sources).orderBy(asc(sources.fileName))
+		db.select().from(sources).orderBy(asc(sources.fileName)),
+		db
+			.select({
+				id: questions.id,
+				lessonId: questions.lessonId,
+				objectiveId: questions.objectiveId,
+				type: questions.type,
+				prompt: questionVersions.prompt,
+				answer: questionVersions.answer,
+				citations: questionVersions.citations
+			})
+			.from(questions)
+			.innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.currentVersion)))
+			.where(eq(questions.active, true))
+			.orderBy(asc(questions.id))
 	]);
 	const bodies = lessonRows.map((row) => row.body as StoredLessonBody);
+	const bank = questionRows.map((row) => ({
+		...row,
+		type: row.type as QuestionType,
+		prompt: row.prompt as QuestionPrompt,
+		answer: row.answer as QuestionAnswer,
+		citations: row.citations as Citation[]
+	}));
+	const structureSources: StructureSource[] = [];
 	const sourceViews = new Map<string, SourceView>();
 	for (const row of sourceRows) {
 		const input = { id: row.id, title: row.title, kind: row.kind, publisher: row.publisher, rawText: row.rawText };
 		const segmented = segmentSource(input, classifyLines(row.rawText));
+		structureSources.push({ id: row.id, title: row.title, sentences: segmented.sentences });
 		sourceViews.set(row.id, {
 			id: row.id,
 			title: row.title,
@@ -70,11 +112,40 @@ export async function loadLessonCache(db: Database): Promise<void> {
 		});
 	}
 	const sourceTitles = Object.fromEntries(sourceRows.map((row) => [row.id, row.title]));
+	const sentenceIndex = new Map(structureSources.flatMap((source) => source.sentences.map((s) => [`${s.sourceId}#${s.id}`, s] as const)));
+	const views = new Map<string, LessonView>();
+	const checks = new Map<string, Map<string, CheckQuestion>>();
+	for (const body of bodies) {
+		const lessonBank = bank.filter((q) => q.lessonId === body.id);
+		const structure = structureLesson(body, structureSources, lessonBank);
+		const lessonChecks = new Map<string, CheckQuestion>();
+		const part = (props: { part: 'intro' | 'outro' | number }) => stripMarkers(render(LessonBody, { props: { lesson: body, structure, sourceTitles, ...props } }).body);
+		const sections = structure.sections.map((section, index) => {
+			const prompts: CheckPrompt[] = [];
+			for (const id of section.checkQuestionIds) {
+				const q = lessonBank.find((x) => x.id === id)!;
+				const prompt = presentCheck(q.id, q.prompt, q.answer);
+				const citations = q.citations.map((c) => {
+					const s = sentenceIndex.get(`${c.sourceId}#${c.sentenceId}`);
+					const number = body.sources.findIndex((x) => x.id === c.sourceId) + 1;
+					return { sourceId: c.sourceId, sentenceId: c.sentenceId, text: displayText(c.text), label: `${sourceTitles[c.sourceId] ?? c.sourceId}${s ? `, ${s.sectionTitle}` : ''}`, sourceNumber: number };
+				});
+				lessonChecks.set(q.id, { id: q.id, lessonId: body.id, sectionId: section.id, type: q.type, prompt, answer: q.answer, citations });
+				prompts.push({ id: q.id, prompt });
+			}
+			return { id: section.id, heading: section.heading, html: part({ part: index }), checks: prompts };
+		});
+		views.set(body.id, { objectives: structure.objectives, introHtml: part({ part: 'intro' }), sections, outroHtml: part({ part: 'outro' }) });
+		checks.set(body.id, lessonChecks);
+	}
 	cache = {
 		lessons: new Map(bodies.map((body) => [body.id, body])),
+		views,
+		checks,
 		// lesson pages are not hydrated (csr = false), so Svelte's hydration markers can go
-		bodyHtml: new Map(bodies.map((body) => [body.id, render(LessonBody, { props: { lesson: body, sourceTitles } }).body.replace(/<!--[\[\]!]?-->/g, '')])),
-		ordered: bodies.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives })),
+		bodyHtml: new Map([...views].map(([id, view]) => [id, [view.introHtml, ...view.sections.map((s) => s.html), view.outroHtml].join('')])),
+		// the course page lists the objectives a lesson covers (a passage and a question each)
+		ordered: bodies.map(({ id, position, title, summary }) => ({ id, position, title, summary, objectives: views.get(id)!.objectives.map(({ id, text }) => ({ id, text })) })),
 		sourceViews
 	};
 	setRenderedLessonBodies(cache.bodyHtml);
@@ -86,6 +157,15 @@ export function listCachedLessons(): LessonSummary[] {
 
 export function cachedLesson(id: string): StoredLessonBody | undefined {
 	return cache.lessons.get(id);
+}
+
+export function cachedLessonView(id: string): LessonView | undefined {
+	return cache.views.get(id);
+}
+
+/** A check question of this lesson, with its answer: for grading only. */
+export function cachedCheckQuestion(lessonId: string, questionId: string): CheckQuestion | undefined {
+	return cache.checks.get(lessonId)?.get(questionId);
 }
 
 export function cachedLessonHtml(id: string): string | undefined {

@@ -1,8 +1,9 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { cachedLesson } from '$lib/server/content/lesson-cache';
+import { cachedCheckQuestion, cachedLesson, cachedLessonView } from '$lib/server/content/lesson-cache';
+import { gradeCheck } from '$lib/server/content/lesson-checks';
 import { lessonQuizPanel } from '$lib/server/progress';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 // a lesson is reading matter: no hydration, so the page ships no JavaScript and no serialized copy of its data
 export const csr = false;
@@ -10,10 +11,29 @@ export const csr = false;
 export const load: PageServerLoad = async ({ params, locals }) => {
 	// from memory: an anonymous reader costs no database query
 	const stored = cachedLesson(params.id);
-	if (!stored) error(404, 'There is no lesson with this address. The course page lists every lesson.');
-	const { id, position, title, summary, objectives, sources } = stored;
+	const view = cachedLessonView(params.id);
+	if (!stored || !view) error(404, 'There is no lesson with this address. The course page lists every lesson.');
+	const { id, position, title, summary, sources } = stored;
 	return {
-		lesson: { id, position, title, summary, objectives, sources },
+		lesson: { id, position, title, summary, objectives: view.objectives, sources },
+		// sections rendered once per regeneration, each with its check questions (prompts, no answers)
+		view,
 		progress: await lessonQuizPanel(appDb(), locals.user, id)
 	};
+};
+
+export const actions: Actions = {
+	/** "Check yourself": graded here, shown in place, never recorded (it is not a quiz attempt) */
+	check: async ({ request, params }) => {
+		const form = await request.formData();
+		const questionId = String(form.get('question') ?? '').slice(0, 100);
+		const outcome = gradeCheck(cachedCheckQuestion(params.id, questionId), (name) => {
+			const value = form.get(name);
+			return typeof value === 'string' ? value : null;
+		});
+		if (outcome.kind === 'unknown') return fail(400, { check: { questionId, message: 'That question is not one of this lesson’s check questions. Reload the lesson and try again.' } });
+		if (outcome.kind === 'refused') return fail(400, { check: { questionId, message: outcome.message, values: outcome.values } });
+		const { correct, given, answer, citations, values } = outcome;
+		return { check: { questionId, correct, given, answer, citations, values } };
+	}
 };
