@@ -42,9 +42,14 @@ function acceptableTerm(term: string): boolean {
 	return true;
 }
 
-/** Quotation marks, a full stop and leading function words ("According to the …") are not part of a term. */
+/** Quotation marks and a full stop are not part of a term. */
 function stripQuotes(term: string): string {
-	let clean = term.replace(/^[“"‘]|[”"’]$/g, '').replace(/\.$/, '').trim();
+	return term.replace(/^[“"‘]|[”"’]$/g, '').replace(/[.,;:]$/, '').trim();
+}
+
+/** "According to the U.S. Government Accountability Office" → "U.S. Government Accountability Office" */
+function withoutLeadingFunctionWords(name: string): string {
+	let clean = stripQuotes(name);
 	while (/^(?:According|to|the|The|In|By|For|From|At|On|As|With|Under|Thanks|Despite|Since|During|After|Before|Of|And)\s/.test(clean)) clean = clean.replace(/^\S+\s+/, '');
 	return clean;
 }
@@ -124,7 +129,7 @@ export function definitionsIn(sentence: TermSentence): KeyTerm[] {
 
 	// "U.S. Government Accountability Office (GAO)"
 	for (const m of text.matchAll(new RegExp(String.raw`(${PROPER}) \(([A-Z][A-Za-z]{1,7})\)`, 'gu'))) {
-		const name = stripQuotes(m[1]);
+		const name = withoutLeadingFunctionWords(m[1]);
 		const acronym = m[2];
 		if (/[A-Z]{2}/.test(acronym) && wordCount(name) >= 2 && initialsMatch(acronym, name)) add(acronym, name, 'acronym');
 	}

@@ -11,7 +11,7 @@
 import { displayText } from './display';
 import { extractKeyTerms, type KeyTerm } from './key-terms';
 import type { QuestionType } from './question-types';
-import { referenceNeed } from './references';
+import { nextSentenceCompletes, referenceNeed } from './references';
 import type { KeyFigure, LessonDisagreement, LessonDocument, Perspective, TimelineEvent } from './types';
 
 export interface SourceSentence {
@@ -89,6 +89,7 @@ export interface LessonStructure {
 
 const CHECK_TYPE_ORDER: QuestionType[] = ['multiple_choice', 'attribution', 'true_false', 'numeric', 'fill_blank'];
 const CHECKS_PER_SECTION = 2;
+const LONG_SECTION_UNITS = 4;
 const KEY_STATEMENTS_PER_SECTION = 2;
 
 const LEARNING_VERB = /^(?:state|explain|recall|name|describe|identify|compare|summari[sz]e|place|judge|list|define|outline|discuss|evaluate|analy[sz]e|understand|know|learn|trace|give|find|show|say|tell)\s+/i;
@@ -154,7 +155,7 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 			const need = referenceNeed(s.text, context);
 			context += ` ${s.text}`;
 			if (!need) continue;
-			const other = neighbour(s, need === 'previous' ? -1 : 1);
+			const other = need === 'following' && !nextSentenceCompletes(s.text) ? undefined : neighbour(s, need === 'previous' ? -1 : 1);
 			const otherKey = other && keyOf(other.sourceId, other.id);
 			if (otherKey && kept.has(otherKey)) continue;
 			if (other && otherKey && !removed.has(otherKey)) kept.set(otherKey, other);
@@ -176,7 +177,7 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		const need = referenceNeed(s.text, context);
 		context += ` ${s.text}`;
 		const before = shown[i - 1];
-		const glued = before && neighbour(s, -1)?.id === before.id && before.sourceId === s.sourceId && (need === 'previous' || previousNeed === 'following');
+		const glued = before && neighbour(s, -1)?.id === before.id && before.sourceId === s.sourceId && (need === 'previous' || (previousNeed === 'following' && nextSentenceCompletes(before.text)));
 		if (glued) units.at(-1)!.push(s);
 		else units.push([s]);
 		previousNeed = need;
@@ -292,6 +293,10 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		for (const e of lesson.timeline) tally.set(placeOf(e.citation), (tally.get(placeOf(e.citation)) ?? 0) + 1);
 		const home = [...tally].sort((a, b) => b[1] - a[1] || sections.indexOf(a[0]) - sections.indexOf(b[0]))[0][0];
 		home.timeline = lesson.timeline;
+		// a passage the timeline already shows, word for word, is not shown a second time below it
+		const onTimeline = new Set(lesson.timeline.map((e) => keyOf(e.citation.sourceId, e.citation.sentenceId)));
+		for (const passage of home.passages) passage.units = passage.units.filter((u) => !u.every((s) => onTimeline.has(keyOf(s.sourceId, s.sentenceId))));
+		home.passages = home.passages.filter((p) => p.units.length > 0);
 	}
 	for (const f of lesson.figures) placeOf(f.citation).figures.push(f);
 	for (const p of lesson.perspectives) placeOf(p.citation).perspectives.push(p);
@@ -314,8 +319,10 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 					a.id.localeCompare(b.id)
 			);
 		const used = new Set<string>();
+		// a short section gets one question, a longer one two
+		const wanted = (sectionUnits.get(section)?.length ?? 0) >= LONG_SECTION_UNITS ? CHECKS_PER_SECTION : 1;
 		for (const q of candidates) {
-			if (section.checkQuestionIds.length >= CHECKS_PER_SECTION) break;
+			if (section.checkQuestionIds.length >= wanted) break;
 			const keys = q.citations.map((c) => keyOf(c.sourceId, c.sentenceId));
 			if (keys.some((k) => used.has(k))) continue;
 			section.checkQuestionIds.push(q.id);

@@ -59,11 +59,14 @@ function hasAntecedentBefore(text: string, at: number): boolean {
  * verb, names something an earlier sentence introduced. Returns that noun, or undefined.
  */
 export function bareDefiniteSubject(text: string): string | undefined {
-	const match = /^[Tt]he ((?:[a-z][a-z-]+ ){0,2}[a-z][a-z-]+) (\S+)/.exec(text.replace(CONNECTIVE, ''));
-	if (!match) return undefined;
-	if (!VERB_AFTER_SUBJECT.test(match[2]) && !/^[a-z]+ed$/.test(match[2])) return undefined;
-	const words = match[1].split(' ');
-	return words.at(-1);
+	const words = text.replace(CONNECTIVE, '').split(/\s+/);
+	if (!/^[Tt]he$/.test(words[0] ?? '')) return undefined;
+	for (let k = 2; k <= 4 && k < words.length; k++) {
+		const subject = words.slice(1, k);
+		if (!subject.every((w) => /^[a-z][a-z-]+$/.test(w))) return undefined;
+		if (VERB_AFTER_SUBJECT.test(words[k]) || /^[a-z]+ed$/.test(words[k])) return subject.at(-1);
+	}
+	return undefined;
 }
 
 /** Does the context mention the noun (singular or plural, case-insensitive)? */
@@ -105,4 +108,12 @@ export function referenceNeed(text: string, context = ''): ReferenceNeed {
 	const subject = bareDefiniteSubject(outside.trimStart());
 	if (subject && !mentions(context, subject)) return 'previous';
 	return undefined;
+}
+
+/**
+ * A sentence that ends with a colon leads into the next sentence; one that announces "the following
+ * weapons." and ends there introduced a list or a table, which no prose sentence after it replaces.
+ */
+export function nextSentenceCompletes(text: string): boolean {
+	return /:\s*$/.test(text.trim());
 }
