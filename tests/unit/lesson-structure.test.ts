@@ -23,7 +23,10 @@ describe('the dangling-reference rule', () => {
 		['“Just like with an investigation, we can’t confirm or deny the report,” he said.', 'previous'],
 		['We also determined that intelligence personnel did not share leads.', 'previous'],
 		['The agency analyzed seizures and identified the following weapons most commonly used by traffickers.', 'following'],
-		['Prominent prosecutions under the Sedition Act include:', 'following']
+		['Prominent prosecutions under the Sedition Act include:', 'following'],
+		// pieces of sentences broken by hard line wraps
+		['in combating waste, fraud and abuse throughout our government.', 'previous'],
+		['I was thrilled to have been', 'following']
 	])('%s → %s', (text, need) => {
 		expect(referenceNeed(text)).toBe(need);
 	});
@@ -36,7 +39,8 @@ describe('the dangling-reference rule', () => {
 		'Michael Isikoff reported this week that the report is a scathing indictment of the program.',
 		'Project Gunrunner is also part of a broader initiative which seeks to reduce trafficking and the violence associated with these activities.',
 		'Meanwhile, there’s an effort in the Senate to weaken the agency.',
-		'The primary tactic of Project Gunrunner is interdiction of straw purchasers.'
+		'The primary tactic of Project Gunrunner is interdiction of straw purchasers.',
+		'eTrace provides web based access to the Firearms Tracing System.'
 	])('stands alone: %s', (text) => {
 		expect(referenceNeed(text)).toBeUndefined();
 	});
@@ -164,6 +168,7 @@ describe('sections that follow the objectives', () => {
 	it('turns objectives into headings', () => {
 		expect(sectionHeading('Explain what eTrace does and what information it gives.')).toBe('What eTrace does and what information it gives');
 		expect(sectionHeading('Name the agencies the ATF works with along the border.')).toBe('The agencies the ATF works with along the border');
+		expect(sectionHeading('Compare the claims about training, and judge the limits of the statistics.')).toBe('The claims about training, and the limits of the statistics');
 	});
 });
 

@@ -11,7 +11,7 @@
 import { displayText } from './display';
 import { extractKeyTerms, type KeyTerm } from './key-terms';
 import type { QuestionType } from './question-types';
-import { nextSentenceCompletes, referenceNeed } from './references';
+import { continuesPrevious, nextSentenceCompletes, referenceNeed } from './references';
 import type { KeyFigure, LessonDisagreement, LessonDocument, Perspective, TimelineEvent } from './types';
 
 export interface SourceSentence {
@@ -89,7 +89,7 @@ export interface LessonStructure {
 
 const CHECK_TYPE_ORDER: QuestionType[] = ['multiple_choice', 'attribution', 'true_false', 'numeric', 'fill_blank'];
 const CHECKS_PER_SECTION = 2;
-const LONG_SECTION_UNITS = 4;
+const LONG_SECTION_UNITS = 6;
 const KEY_STATEMENTS_PER_SECTION = 2;
 
 const LEARNING_VERB = /^(?:state|explain|recall|name|describe|identify|compare|summari[sz]e|place|judge|list|define|outline|discuss|evaluate|analy[sz]e|understand|know|learn|trace|give|find|show|say|tell)\s+/i;
@@ -97,7 +97,8 @@ const LEARNING_VERB = /^(?:state|explain|recall|name|describe|identify|compare|s
 /** "Explain what eTrace does." → "What eTrace does": an objective as a section heading. */
 export function sectionHeading(objective: string): string {
 	const text = objective.trim().replace(/[.!]$/, '');
-	const rest = text.replace(LEARNING_VERB, '');
+	// "Compare the claims …, and judge the limits …": the second verb goes too
+	const rest = text.replace(LEARNING_VERB, '').replace(new RegExp(`(,? and )${LEARNING_VERB.source.slice(1)}`, 'i'), '$1');
 	if (rest === text || rest.length < 8) return text;
 	return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
@@ -154,7 +155,15 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 			const key = keyOf(s.sourceId, s.id);
 			const need = referenceNeed(s.text, context);
 			context += ` ${s.text}`;
-			if (!need) continue;
+			if (!need) {
+				// "However, …" brings the sentence it answers when its paragraph has it; alone it still reads
+				const before = continuesPrevious(s.text) ? neighbour(s, -1) : undefined;
+				if (before && !kept.has(keyOf(before.sourceId, before.id)) && !removed.has(keyOf(before.sourceId, before.id)) && !referenceNeed(before.text)) {
+					kept.set(keyOf(before.sourceId, before.id), before);
+					changed = true;
+				}
+				continue;
+			}
 			const other = need === 'following' && !nextSentenceCompletes(s.text) ? undefined : neighbour(s, need === 'previous' ? -1 : 1);
 			const otherKey = other && keyOf(other.sourceId, other.id);
 			if (otherKey && kept.has(otherKey)) continue;
@@ -167,6 +176,20 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		}
 		if (!changed) break;
 	}
+	// whatever still leans on a sentence not shown after the last round (a long chain of fragments) goes
+	for (let settled = false; !settled; ) {
+		settled = true;
+		let context = prefix;
+		for (const s of [...kept.values()].sort(readingOrder)) {
+			const need = referenceNeed(s.text, context);
+			context += ` ${s.text}`;
+			const other = need && (need === 'previous' || nextSentenceCompletes(s.text)) ? neighbour(s, need === 'previous' ? -1 : 1) : undefined;
+			if (!need || (other && kept.has(keyOf(other.sourceId, other.id)))) continue;
+			kept.delete(keyOf(s.sourceId, s.id));
+			removed.set(keyOf(s.sourceId, s.id), 'refers to a sentence the lesson does not show');
+			settled = false;
+		}
+	}
 
 	// units: a sentence glued to the one before it when it refers back, or that one announces it
 	const shown = [...kept.values()].sort(readingOrder);
@@ -177,7 +200,7 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		const need = referenceNeed(s.text, context);
 		context += ` ${s.text}`;
 		const before = shown[i - 1];
-		const glued = before && neighbour(s, -1)?.id === before.id && before.sourceId === s.sourceId && (need === 'previous' || (previousNeed === 'following' && nextSentenceCompletes(before.text)));
+		const glued = before && neighbour(s, -1)?.id === before.id && before.sourceId === s.sourceId && (need === 'previous' || continuesPrevious(s.text) || (previousNeed === 'following' && nextSentenceCompletes(before.text)));
 		if (glued) units.at(-1)!.push(s);
 		else units.push([s]);
 		previousNeed = need;
@@ -305,6 +328,19 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		for (const c of d.claims) tally.set(placeOf(c.citation), (tally.get(placeOf(c.citation)) ?? 0) + 1);
 		const home = [...tally].sort((a, b) => b[1] - a[1] || sections.indexOf(a[0]) - sections.indexOf(b[0]))[0]?.[0] ?? sections[0];
 		home.disagreements.push(d);
+	}
+
+	// a passage a perspective or a disagreement of the same section already quotes (nearly) whole is not repeated
+	for (const section of sections) {
+		const quoted = new Set<string>();
+		for (const p of section.perspectives) quoted.add(keyOf(p.citation.sourceId, p.citation.sentenceId));
+		for (const d of section.disagreements)
+			for (const c of d.claims) {
+				const whole = byKey.get(keyOf(c.citation.sourceId, c.citation.sentenceId));
+				if (whole && c.citation.text.length >= 0.7 * whole.text.length) quoted.add(keyOf(c.citation.sourceId, c.citation.sentenceId));
+			}
+		for (const passage of section.passages) passage.units = passage.units.filter((u) => !u.every((x) => quoted.has(keyOf(x.sourceId, x.sentenceId))));
+		section.passages = section.passages.filter((p) => p.units.length > 0);
 	}
 
 	// check yourself: questions answered by what the section shows, choice questions first

@@ -87,6 +87,9 @@ export function referenceNeed(text: string, context = ''): ReferenceNeed {
 	const plain = text.trim();
 	const outside = outsideQuotations(plain);
 	if (/\bthe following\b/i.test(outside) || /:\s*$/.test(plain)) return 'following';
+	// a piece of a sentence broken off by a hard line wrap: "in combating waste, fraud and abuse."
+	if (/^[a-z]+\b/.test(plain) && !/^[a-z]+[A-Z]/.test(plain)) return 'previous';
+	if (isUnfinished(plain)) return 'following';
 	const opening = outside.trimStart().replace(CONNECTIVE, '');
 	// a quotation with no one named as saying it: the speaker is in another sentence
 	if (/^[“"]/.test(plain) && !/[\p{L}\d]/u.test(outside.replace(/[.,;:!?]/g, ''))) return 'previous';
@@ -115,5 +118,18 @@ export function referenceNeed(text: string, context = ''): ReferenceNeed {
  * weapons." and ends there introduced a list or a table, which no prose sentence after it replaces.
  */
 export function nextSentenceCompletes(text: string): boolean {
-	return /:\s*$/.test(text.trim());
+	return /:\s*$/.test(text.trim()) || isUnfinished(text.trim());
+}
+
+/** "I was thrilled to have been": no closing punctuation, so the sentence goes on in the next one. */
+function isUnfinished(text: string): boolean {
+	return !/[.!?…:;][”"’)\]]*$|[.!?][”"’)\]]*\s*\[\d+\]$/.test(text);
+}
+
+/**
+ * "However, at least 1,856 guns were allowed to walk.": a sentence opening with a connective reads
+ * best after the sentence it answers. It still makes sense alone, so it is not left out for want of it.
+ */
+export function continuesPrevious(text: string): boolean {
+	return CONNECTIVE.test(text.trim());
 }

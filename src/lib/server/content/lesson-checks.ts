@@ -62,7 +62,10 @@ export function gradeCheck(question: CheckQuestion | undefined, value: (name: st
 	const typed = value(`q${CHECK_POSITION}`);
 	const keep: Record<string, string> = typed !== null && typed.length <= 200 ? { [`q${CHECK_POSITION}`]: typed } : {};
 	if (read.kind === 'unanswered') return { kind: 'refused', message: 'Choose or type an answer first.', values: keep };
-	if (read.kind === 'invalid') return { kind: 'refused', message: read.message.replace(/^Question \d+: /, ''), values: keep };
+	if (read.kind === 'invalid') {
+		const message = read.message.replace(/^Question \d+: /, '');
+		return { kind: 'refused', message: message.charAt(0).toUpperCase() + message.slice(1), values: keep };
+	}
 	const correct = gradeResponse(question.answer, read.response) === 1;
 	const seen = new Set<string>();
 	return {
