@@ -216,6 +216,7 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 			tally.set(q.objectiveId, (tally.get(q.objectiveId) ?? 0) + 1);
 			votes.set(key, tally);
 		}
+	const objectiveOwn = new Map(objectives.map((o) => [o.id, words(o.text)]));
 	const objectiveText = new Map(objectives.map((o) => [o.id, words(o.text)]));
 	for (const [key, tally] of votes) {
 		const s = byKey.get(key);
@@ -233,8 +234,10 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		let best: string | undefined;
 		let bestScore = -1;
 		for (const o of objectives) {
+			// the objective's own words first; the words of the sentences its questions ask about break ties
+			const own = objectiveOwn.get(o.id)!;
 			const theirs = objectiveText.get(o.id)!;
-			const score = [...mine].filter((w) => theirs.has(w)).length;
+			const score = [...mine].filter((w) => own.has(w)).length * 1000 + [...mine].filter((w) => theirs.has(w)).length;
 			if (score > bestScore) {
 				best = o.id;
 				bestScore = score;
@@ -290,14 +293,21 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 
 	for (const [section, list] of sectionUnits) {
 		const score = (unit: SourceSentence[]) => unit.reduce((n, s) => n + [...(votes.get(keyOf(s.sourceId, s.id))?.values() ?? [])].reduce((a, b) => a + b, 0), 0);
-		const key = new Set(
-			list
-				.filter((u) => u.length <= 2 && score(u) > 0)
-				.map((u, i) => ({ u, i, score: score(u) }))
-				.sort((a, b) => b.score - a.score || a.i - b.i)
-				.slice(0, KEY_STATEMENTS_PER_SECTION)
-				.map((x) => x.u)
-		);
+		const key = new Set<SourceSentence[]>();
+		const ranked = list
+			.filter((u) => u.length <= 2 && score(u) > 0)
+			.map((u, i) => ({ u, i, score: score(u) }))
+			.sort((a, b) => b.score - a.score || a.i - b.i);
+		for (const { u } of ranked) {
+			if (key.size >= KEY_STATEMENTS_PER_SECTION) break;
+			// two sources saying the same thing make one key point, not two
+			const mine = words(u.map((x) => x.text).join(' '));
+			const repeats = [...key].some((k) => {
+				const theirs = words(k.map((x) => x.text).join(' '));
+				return [...mine].filter((w) => theirs.has(w)).length >= 0.5 * Math.min(mine.size, theirs.size);
+			});
+			if (!repeats) key.add(u);
+		}
 		// with one or two units the section is all key statements: nothing would support them
 		if (list.length <= 2) for (const u of list) key.add(u);
 		section.keyStatements = list.filter((u) => key.has(u)).map((u) => u.map(cite));
