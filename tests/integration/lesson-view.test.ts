@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases';
 import { readSourceFiles, syncSources } from '../../src/lib/server/db/sources-sync';
 import { regenerateContent } from '../../src/lib/server/content/store';
-import { cachedCheckQuestion, cachedLessonView, listCachedLessons, loadLessonCache } from '../../src/lib/server/content/lesson-cache';
+import { cachedCheckQuestion, cachedLessonPage, listCachedLessons, loadLessonCache } from '../../src/lib/server/content/lesson-cache';
 
 const files = readSourceFiles(path.resolve('src/sources'));
 
@@ -14,12 +14,13 @@ describeEachDatabase('lesson views in the cache', (getDb) => {
 		await regenerateContent(db, { files });
 		await loadLessonCache(db);
 		for (const { id } of listCachedLessons()) {
-			const view = cachedLessonView(id)!;
+			const view = cachedLessonPage(id)!;
 			expect(view.sections.length, id).toBeGreaterThan(0);
 			for (const section of view.sections) {
-				expect(section.html, `${id} ${section.id}`).toContain(`id="${section.id}-heading"`);
+				const html = section.html;
+				expect(html, `${id} ${section.id}`).toContain(`id="${section.id}-heading"`);
 				// the marker after a sentence names its source and section
-				expect(section.html).toMatch(/<a class="cite" href="\/sources\/[^"]+\?from=[^"]+#s-[^"]+" aria-label="source \d: [^"]+, [^"]+">\d<\/a>/);
+				expect(html).toMatch(/<a class="cite" href="\/sources\/[^"]+\?from=[^"]+#s-[^"]+" aria-label="source \d: [^"]+, [^"]+">\d<\/a>/);
 				for (const check of section.checks) {
 					expect(JSON.stringify(check)).not.toMatch(/correct|accepted|"answer"/);
 					expect(cachedCheckQuestion(id, check.id)?.answer).toBeDefined();
@@ -30,7 +31,7 @@ describeEachDatabase('lesson views in the cache', (getDb) => {
 		}
 		// a question of another lesson is not a check question here
 		const [first, second] = listCachedLessons();
-		const foreign = cachedLessonView(second.id)!.sections[0].checks[0].id;
+		const foreign = cachedLessonPage(second.id)!.sections[0].checks[0].id;
 		expect(cachedCheckQuestion(first.id, foreign)).toBeUndefined();
 	});
 });

@@ -6,8 +6,8 @@ import { segmentSource } from '../../content/segment';
 import { render } from 'svelte/server';
 import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
-import { setRenderedLessonBodies } from '../../content/rendered-lessons';
-import { structureLesson, type LessonStructure, type StructureSource } from '../../content/lesson-structure';
+import { setRenderedLessonBodies, setRenderedLessonPages, type LessonPageParts } from '../../content/rendered-lessons';
+import { structureLesson, type StructureSource } from '../../content/lesson-structure';
 import type { Citation, QuestionAnswer, QuestionPrompt, QuestionType } from '../../content/question-types';
 import { displayText } from '../../content/display';
 import { presentCheck, type CheckPrompt, type CheckQuestion } from './lesson-checks';
@@ -34,19 +34,10 @@ export interface SourceView {
 	sections: { id: string; title: string; paragraphs: { id: string; sentences: { id: string; text: string }[] }[] }[];
 }
 
-/** A lesson page's body: parts rendered to HTML once, with each section's check questions (prompts only). */
-export interface LessonView {
-	objectives: LessonStructure['objectives'];
-	/** the key terms, before the sections */
-	introHtml: string;
-	sections: { id: string; heading: string; html: string; checks: CheckPrompt[] }[];
-	/** people and organisations, after the sections */
-	outroHtml: string;
-}
-
 interface Cache {
 	lessons: Map<string, StoredLessonBody>;
-	views: Map<string, LessonView>;
+	/** each lesson page's parts, rendered to HTML once: key terms, sections, people and organisations */
+	pages: Map<string, LessonPageParts>;
 	/** check questions by lesson, then by question id: answers stay on the server */
 	checks: Map<string, Map<string, CheckQuestion>>;
 	/** each lesson's generated body, rendered to HTML once: page views only add the header around it */
@@ -55,7 +46,7 @@ interface Cache {
 	sourceViews: Map<string, SourceView>;
 }
 
-let cache: Cache = { lessons: new Map(), views: new Map(), checks: new Map(), bodyHtml: new Map(), ordered: [], sourceViews: new Map() };
+let cache: Cache = { lessons: new Map(), pages: new Map(), checks: new Map(), bodyHtml: new Map(), ordered: [], sourceViews: new Map() };
 
 const stripMarkers = (html: string) => html.replace(/<!--[\[\]!]?-->/g, '');
 
@@ -113,7 +104,7 @@ export async function loadLessonCache(db: Database): Promise<void> {
 	}
 	const sourceTitles = Object.fromEntries(sourceRows.map((row) => [row.id, row.title]));
 	const sentenceIndex = new Map(structureSources.flatMap((source) => source.sentences.map((s) => [`${s.sourceId}#${s.id}`, s] as const)));
-	const views = new Map<string, LessonView>();
+	const pages = new Map<string, LessonPageParts>();
 	const checks = new Map<string, Map<string, CheckQuestion>>();
 	for (const body of bodies) {
 		const lessonBank = bank.filter((q) => q.lessonId === body.id);
@@ -135,20 +126,21 @@ export async function loadLessonCache(db: Database): Promise<void> {
 			}
 			return { id: section.id, heading: section.heading, html: part({ part: index }), checks: prompts };
 		});
-		views.set(body.id, { objectives: structure.objectives, introHtml: part({ part: 'intro' }), sections, outroHtml: part({ part: 'outro' }) });
+		pages.set(body.id, { objectives: structure.objectives, intro: part({ part: 'intro' }), sections, outro: part({ part: 'outro' }) });
 		checks.set(body.id, lessonChecks);
 	}
 	cache = {
 		lessons: new Map(bodies.map((body) => [body.id, body])),
-		views,
+		pages,
 		checks,
 		// lesson pages are not hydrated (csr = false), so Svelte's hydration markers can go
-		bodyHtml: new Map([...views].map(([id, view]) => [id, [view.introHtml, ...view.sections.map((s) => s.html), view.outroHtml].join('')])),
+		bodyHtml: new Map([...pages].map(([id, p]) => [id, [p.intro, ...p.sections.map((x) => x.html), p.outro].join('')])),
 		// the course page lists the objectives a lesson covers (a passage and a question each)
-		ordered: bodies.map(({ id, position, title, summary }) => ({ id, position, title, summary, objectives: views.get(id)!.objectives.map(({ id, text }) => ({ id, text })) })),
+		ordered: bodies.map(({ id, position, title, summary }) => ({ id, position, title, summary, objectives: pages.get(id)!.objectives.map(({ id, text }) => ({ id, text })) })),
 		sourceViews
 	};
 	setRenderedLessonBodies(cache.bodyHtml);
+	setRenderedLessonPages(pages);
 }
 
 export function listCachedLessons(): LessonSummary[] {
@@ -159,8 +151,8 @@ export function cachedLesson(id: string): StoredLessonBody | undefined {
 	return cache.lessons.get(id);
 }
 
-export function cachedLessonView(id: string): LessonView | undefined {
-	return cache.views.get(id);
+export function cachedLessonPage(id: string): LessonPageParts | undefined {
+	return cache.pages.get(id);
 }
 
 /** A check question of this lesson, with its answer: for grading only. */

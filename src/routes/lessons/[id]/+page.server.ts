@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { cachedCheckQuestion, cachedLesson, cachedLessonView } from '$lib/server/content/lesson-cache';
+import { cachedCheckQuestion, cachedLesson, cachedLessonPage } from '$lib/server/content/lesson-cache';
 import { gradeCheck } from '$lib/server/content/lesson-checks';
 import { lessonQuizPanel } from '$lib/server/progress';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,16 +8,17 @@ import type { Actions, PageServerLoad } from './$types';
 // a lesson is reading matter: no hydration, so the page ships no JavaScript and no serialized copy of its data
 export const csr = false;
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, isDataRequest }) => {
 	// from memory: an anonymous reader costs no database query
 	const stored = cachedLesson(params.id);
-	const view = cachedLessonView(params.id);
-	if (!stored || !view) error(404, 'There is no lesson with this address. The course page lists every lesson.');
+	if (!stored || !cachedLessonPage(params.id)) error(404, 'There is no lesson with this address. The course page lists every lesson.');
 	const { id, position, title, summary, sources } = stored;
 	return {
-		lesson: { id, position, title, summary, objectives: view.objectives, sources },
-		// sections rendered once per regeneration, each with its check questions (prompts, no answers)
-		view,
+		lesson: { id, position, title, summary, sources },
+		// objectives, key terms, sections (HTML rendered once per regeneration, check prompts without
+		// answers): the page reads them from memory while the server renders it, so they are not
+		// serialized on every request; a client-side navigation needs them here
+		page: isDataRequest ? cachedLessonPage(id) : undefined,
 		progress: await lessonQuizPanel(appDb(), locals.user, id)
 	};
 };
