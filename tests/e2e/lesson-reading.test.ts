@@ -78,6 +78,8 @@ test('a reader moves through a lesson by its sections, checks a citation and ans
 	await expect(page).toHaveURL(/\/lessons\/origins/);
 
 	await answerWrongThenRight(page, 'section-funding', true);
+	// reached by clicking from the course page, the lesson runs in the browser: the answers were checked in place
+	expect(page.url()).not.toContain('?/check');
 });
 
 test('a check question refuses an empty answer with a message and changes nothing', async ({ page }) => {
