@@ -144,6 +144,9 @@ export const MATRIX: MatrixLine[] = [
 	},
 	{ method: 'POST', path: '/account?/deleteAccount', form: { password: 'not the password' }, access: signedIn('ok') },
 	{ method: 'GET', path: '/signout', access: everyone },
+	// a lesson and its check questions are for anyone: practice, not a quiz attempt
+	{ name: '/lessons/[id]', method: 'GET', path: (f) => `/lessons/${f.lessonId}`, access: everyone },
+	{ name: '/lessons/[id]?/check', method: 'POST', path: (f) => `/lessons/${f.lessonId}?/check`, form: { question: 'no-such-question', q1: 'a' }, access: everyone },
 	...QUIZ_LINES,
 	...REVIEW_LINES,
 	{ method: 'POST', path: '/signout', access: { anonymous: 'home', student: 'home', teacher: 'home', otherTeacher: 'home' }, endsSession: true }

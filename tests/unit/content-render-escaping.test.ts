@@ -1,20 +1,29 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import LessonBody from '../../src/lib/components/LessonBody.svelte';
-import { generateContent } from '../../src/lib/content/generate';
+import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import { structureLesson } from '../../src/lib/content/lesson-structure';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 
 // The lesson page inserts this pre-rendered HTML with {@html}: a source's text must arrive escaped.
 describe('pre-rendered lesson bodies', () => {
 	it('escape markup written in a source document', () => {
 		const sources = readSourceFiles();
-		const [generated] = generateContent(sources).lessons;
-		// every text the body shows (passages, timeline, figures, perspectives) now carries markup
+		const content = generateContent(sources);
+		// every text the body shows (key terms, passages, timeline, figures, perspectives) now carries markup
 		const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
-		const lesson = JSON.parse(JSON.stringify(generated).replaceAll('Project Gunrunner', hostile.replaceAll('"', '\\"')));
+		const { lessons, analysed, questions }: GeneratedContent = JSON.parse(
+			JSON.stringify(content).replaceAll('Project Gunrunner', hostile.replaceAll('"', '\\"'))
+		);
+		const lesson = lessons[0];
 		expect(JSON.stringify(lesson)).toContain('<script>');
-		const sourceTitles = Object.fromEntries(sources.map((s) => [s.id, s.title]));
-		const html = render(LessonBody, { props: { lesson, sourceTitles } }).body;
+		const structure = structureLesson(
+			lesson,
+			analysed.map((a) => ({ id: a.source.id, title: a.source.title, sentences: a.sentences })),
+			questions.filter((q) => q.lessonId === lesson.id)
+		);
+		const parts = ['intro' as const, 'outro' as const, ...structure.sections.map((_, i) => i)];
+		const html = parts.map((part) => render(LessonBody, { props: { lesson, structure, part } }).body).join('');
 		expect(html).not.toContain('<script>alert');
 		expect(html).not.toContain('<img src=x');
 		expect(html).toContain('&lt;script>');

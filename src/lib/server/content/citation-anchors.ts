@@ -2,10 +2,10 @@
  * Gives the rendered lesson's citation links a place to come back to: the first link to each
  * sentence gets `id="cite-<sentence>"`, and every link names its sentence in the query (`&s=`), so
  * the source viewer highlights it and its "Back to the lesson" returns to that spot instead of the
- * top of the lesson. Works on the HTML rendered once per regeneration, whatever component drew the link.
+ * top of the lesson. Works on the HTML rendered once per regeneration, whatever component drew the link;
+ * a page rendered in parts passes one `anchored` set through them all, so an id is given once.
  */
-export function anchorCitations(html: string): string {
-	const anchored = new Set<string>();
+export function anchorCitations(html: string, anchored = new Set<string>()): string {
 	return html.replace(
 		/<a ((?:(?!href=)[^>])*)href="(\/sources\/[^"?#]+)\?from=([^"&#]+)#s-([A-Za-z0-9_-]+)"/g,
 		(_whole, before: string, path: string, from: string, sentence: string) => {
