@@ -5,6 +5,7 @@ import { appDb } from '$lib/server/db';
 import { SESSION_COOKIE, deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/cookies';
 import { sweepAuthTablesIfDue } from '$lib/server/auth/maintenance';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { firstPasswordRedirect } from '$lib/server/auth/guards';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -40,6 +41,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (session.fresh) setSessionTokenCookie(event.cookies, token, session.expiresAt, !dev);
 		event.locals.user = user;
 		event.locals.session = session;
+		// a one-time password (roster card, reset) is replaced before anything else
+		const replaceFirst = firstPasswordRedirect(user, event.url.pathname);
+		if (replaceFirst) return new Response(null, { status: 303, headers: { location: replaceFirst } });
 	} else {
 		deleteSessionTokenCookie(event.cookies, !dev);
 	}

@@ -27,7 +27,7 @@ test('sign up, sign out, sign in back to a protected page, and sign out everywhe
 	await page.getByLabel('Email', { exact: true }).fill(account.email.toUpperCase());
 	await page.getByLabel('Password', { exact: true }).fill('not my password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
 	await expect(page.getByLabel('Email', { exact: true })).toHaveValue(account.email.toUpperCase());
 	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 	await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
@@ -121,7 +121,7 @@ test('change password signs out the other devices; delete account asks for the p
 	await expect(page).toHaveURL('/signup?deleted=1');
 	await expect(page.getByRole('status').filter({ hasText: 'Your account and everything in it were deleted.' })).toBeVisible();
 	await signInInBrowser(page, { email: account.email, password: 'marigold lantern 77' });
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
 });
 
 test('repeated wrong passwords lock the account for a while and say when to try again', async ({ page }) => {
@@ -131,11 +131,11 @@ test('repeated wrong passwords lock the account for a while and say when to try 
 	await expect(nav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
 	for (let attempt = 1; attempt <= 5; attempt++) {
 		await signInInBrowser(page, { email: account.email, password: `wrong guess ${attempt}` });
-		await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+		await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
 	}
 	await signInInBrowser(page, { email: account.email, password: 'wrong guess 6' });
 	await expect(page.getByRole('alert')).toHaveText(
-		'That email and password do not match an account. Too many failed sign-in attempts. Try again in 1 minute.'
+		'That email or username and password do not match an account. Too many failed sign-in attempts. Try again in 1 minute.'
 	);
 	// while locked, even the right password is refused, with the same advice
 	await signInInBrowser(page, account);
@@ -177,7 +177,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Email', { exact: true }).fill(account.email);
 		await page.getByLabel('Password', { exact: true }).fill('wrong password');
 		await page.getByRole('button', { name: 'Sign in' }).click();
-		await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+		await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
 		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(account.email);
 		await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
 		await page.getByRole('button', { name: 'Sign in' }).click();

@@ -3,7 +3,7 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { requireTeacher, requireUser, safeReturnPath, signInPath } from '../../src/lib/server/auth/guards';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
-const student: SessionUser = { id: 's', email: 's@x.org', displayName: 'S', role: 'student' };
+const student: SessionUser = { id: 's', email: 's@x.org', username: null, displayName: 'S', role: 'student', mustChangePassword: false };
 const teacher: SessionUser = { ...student, id: 't', role: 'teacher' };
 const event = (user: SessionUser | null, path = '/lessons/3?tab=quiz') => ({
 	locals: { user, session: null },

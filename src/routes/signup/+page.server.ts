@@ -12,7 +12,8 @@ const KEPT = ['email', 'displayName', 'role'] as const;
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = safeReturnPath(url.searchParams.get('redirectTo'), '');
 	if (locals.user) redirect(303, redirectTo || '/');
-	return { redirectTo, accountDeleted: url.searchParams.has('deleted') };
+	const invitation = url.searchParams.get('invite') ?? '';
+	return { redirectTo, accountDeleted: url.searchParams.has('deleted'), invitation: /^[a-z2-7]{32}$/.test(invitation) ? invitation : '' };
 };
 
 export const actions: Actions = {
@@ -28,7 +29,16 @@ export const actions: Actions = {
 		if (passwordProblem) {
 			return fail(400, { values, errors: { password: passwordProblem }, message: 'Please correct the highlighted fields.' });
 		}
-		const created = await createAccount(appDb(), { email, displayName, role, password });
+		const invitation = form.get('invitation');
+		const token = typeof invitation === 'string' && /^[a-z2-7]{32}$/.test(invitation) ? invitation : undefined;
+		const created = await createAccount(appDb(), { email, displayName, role, password, invitation: token });
+		if (!created.ok && created.reason === 'invitation-invalid') {
+			return fail(400, {
+				values,
+				errors: {},
+				message: 'This invitation link has been used or has expired. Ask your administrator for a new one, or sign up without it.'
+			});
+		}
 		if (!created.ok) {
 			return fail(400, {
 				values,
@@ -37,6 +47,9 @@ export const actions: Actions = {
 			});
 		}
 		await startSession(event, created.user);
+		// the first account runs the installation; a teacher without an invitation learns they wait for approval
+		if (created.kind === 'admin') redirect(303, '/admin?first=1');
+		if (created.kind === 'pending-teacher') redirect(303, '/account?teacherRequest=1');
 		redirect(303, safeReturnPath(redirectTo, '/'));
 	}
 };
