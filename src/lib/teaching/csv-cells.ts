@@ -11,3 +11,8 @@ export function neutraliseFormula(text: string): string {
 export function percentCell(score: number | null): string {
 	return score === null ? '' : String(Math.round(score * 1000) / 10);
 }
+
+/** "87.5%" for 0.875, "90%" for 0.9, "–" for none: the same rounding as the CSV and the student's own results. */
+export function percentText(score: number | null): string {
+	return score === null ? '–' : `${percentCell(score)}%`;
+}

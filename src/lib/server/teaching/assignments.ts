@@ -124,7 +124,8 @@ export async function learnerAssignments(db: Database, userId: string, now = new
 			dueAt,
 			maxAttempts: r.maxAttempts,
 			attemptsUsed: r.attemptsUsed,
-			bestScore: r.bestScore,
+			// stored as a percentage
+			bestScore: r.bestScore === null ? null : Number(r.bestScore) / 100,
 			status: assignmentStatus(dueAt, (r.submitted ?? []).map((t) => new Date(t)), now)
 		};
 	});

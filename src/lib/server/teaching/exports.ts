@@ -105,7 +105,7 @@ async function* answerRows(db: Database, classId: string): AsyncGenerator<unknow
 				r.lessonTitle,
 				r.attemptNumber,
 				new Date(r.submittedAt).toISOString(),
-				percentCell(Number(r.score)),
+				percentCell(Number(r.score) / 100),
 				r.position,
 				r.questionId,
 				neutraliseFormula(questionStem(prompt)),

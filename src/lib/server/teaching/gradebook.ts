@@ -22,7 +22,8 @@ export async function gradebookCells(db: Database, classId: string): Promise<Gra
 		where a.class_id = ${classId}
 		group by q.user_id, a.id`
 	);
-	return rows.map((r) => ({ ...r, best: Number(r.best), latest: Number(r.latest), firstSubmittedAt: new Date(r.first) }));
+	// attempt scores are stored as percentages; the gradebook works in 0–1
+	return rows.map((r) => ({ ...r, best: Number(r.best) / 100, latest: Number(r.latest) / 100, firstSubmittedAt: new Date(r.first) }));
 }
 
 /** The teacher's gradebook for one of their classes ("not found" for anyone else's). */

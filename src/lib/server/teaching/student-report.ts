@@ -51,7 +51,8 @@ export async function loadStudentReport(db: Database, teacherId: string, classId
 	);
 	return {
 		student: { id: student.id, displayName: student.displayName, username: student.username },
-		attempts: detailed.map(({ seed: _seed, ...rest }) => rest),
-		lessons: progress.lessons.map((l) => ({ id: l.id, title: l.title, readAt: l.readAt, attemptsSubmitted: l.attemptsSubmitted, bestScore: l.bestScore, mastery: l.mastery, objectives: l.objectives }))
+		// scores are stored as percentages: the page works in 0–1
+		attempts: detailed.map(({ seed: _seed, ...rest }) => ({ ...rest, score: rest.score === null ? null : rest.score / 100 })),
+		lessons: progress.lessons.map((l) => ({ id: l.id, title: l.title, readAt: l.readAt, attemptsSubmitted: l.attemptsSubmitted, bestScore: l.bestScore === null ? null : l.bestScore / 100, mastery: l.mastery, objectives: l.objectives }))
 	};
 }
