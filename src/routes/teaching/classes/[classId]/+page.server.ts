@@ -17,7 +17,7 @@ import { listCachedLessons } from '$lib/server/content/lesson-cache';
 import { formatJoinCode } from '$lib/teaching/join-code';
 import { parseRosterNames } from '$lib/teaching/roster';
 import { readAssignmentForm } from '$lib/teaching/assignment-form';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
@@ -35,16 +35,23 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** Every action checks the class is this teacher's before reading the form: anyone else's class is a 404. */
+async function classTeacher(event: RequestEvent) {
+	const teacher = requireTeacher(event);
+	await orError(() => loadOwnClass(appDb(), teacher.id, event.params.classId));
+	return teacher;
+}
+
 export const actions: Actions = {
 	rotateCode: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		return attempt('class', async () => {
 			const code = await rotateJoinCode(appDb(), teacher.id, event.params.classId);
 			return { action: 'class', message: `New join code: ${formatJoinCode(code)}. The old code no longer works.` };
 		});
 	},
 	setJoining: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		const open = field(await formOf(event.request), 'open') === '1';
 		return attempt('class', async () => {
 			await setJoiningOpen(appDb(), teacher.id, event.params.classId, open);
@@ -52,14 +59,14 @@ export const actions: Actions = {
 		});
 	},
 	archive: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		return attempt('class', async () => {
 			await archiveClass(appDb(), teacher.id, event.params.classId);
 			return { action: 'class', message: 'Class archived. Its gradebook stays readable.' };
 		});
 	},
 	addStudents: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		const text = field(await formOf(event.request), 'names', 20_000);
 		const parsed = parseRosterNames(text);
 		if (!parsed.ok) return fail(400, { action: 'roster', message: parsed.message, names: text });
@@ -69,7 +76,7 @@ export const actions: Actions = {
 		});
 	},
 	removeStudent: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		const studentId = idField(await formOf(event.request), 'studentId', 'student');
 		return attempt('roster', async () => {
 			const name = await removeStudent(appDb(), teacher.id, event.params.classId, studentId);
@@ -77,7 +84,7 @@ export const actions: Actions = {
 		});
 	},
 	resetPassword: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		const studentId = idField(await formOf(event.request), 'studentId', 'student');
 		return attempt('roster', async () => {
 			const card = await resetStudentPassword(appDb(), teacher.id, event.params.classId, studentId);
@@ -89,7 +96,7 @@ export const actions: Actions = {
 		});
 	},
 	assign: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		const form = await formOf(event.request);
 		const parsed = readAssignmentForm({ lessonId: field(form, 'lessonId'), due: field(form, 'due'), maxAttempts: field(form, 'maxAttempts') });
 		if (!parsed.ok) return fail(400, { action: 'assign', message: parsed.message });
@@ -99,7 +106,7 @@ export const actions: Actions = {
 		});
 	},
 	unassign: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = await classTeacher(event);
 		const assignmentId = idField(await formOf(event.request), 'assignmentId', 'assignment');
 		return attempt('assign', async () => {
 			await removeAssignment(appDb(), teacher.id, event.params.classId, assignmentId);
