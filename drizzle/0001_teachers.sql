@@ -22,6 +22,7 @@ ALTER TABLE "classes" ADD COLUMN "archived_at" timestamp with time zone;--> stat
 ALTER TABLE "teacher_invitations" ADD CONSTRAINT "teacher_invitations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teacher_invitations" ADD CONSTRAINT "teacher_invitations_used_by_users_id_fk" FOREIGN KEY ("used_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "users_teacher_requested_idx" ON "users" USING btree ("teacher_requested_at");--> statement-breakpoint
+CREATE INDEX "quiz_attempts_submitted_idx" ON "quiz_attempts" USING btree ("user_id","lesson_id","submitted_at") WHERE "quiz_attempts"."state" = 'submitted';--> statement-breakpoint
 CREATE INDEX "assignments_lesson_idx" ON "assignments" USING btree ("lesson_id");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_username_unique" UNIQUE("username");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_login_check" CHECK ("users"."email" is not null or "users"."username" is not null);--> statement-breakpoint

@@ -12,7 +12,7 @@ import { neutraliseFormula, percentCell } from '../../teaching/csv-cells';
 import { sortRows, DEFAULT_SORT } from '../../teaching/gradebook';
 import { questionVersionContents } from '../quiz/question-versions';
 import { loadGradebook } from './gradebook';
-import { loadOwnClass } from './classes';
+import { classRoster, loadOwnClass } from './classes';
 import { questionStem } from './item-analysis';
 
 /** CSV written by csv-stringify (quoting of commas, quotes, newlines), UTF-8 with a BOM so spreadsheets read the accents. */
@@ -51,12 +51,8 @@ export async function gradebookCsv(db: Database, teacherId: string, classId: str
 	return { name: book.class.name, body: csvBody(columns, rows) };
 }
 
-const PAGE = 200;
-
 interface AnswerRow {
 	attemptId: string;
-	student: string;
-	username: string | null;
 	lessonTitle: string;
 	attemptNumber: number;
 	submittedAt: string;
@@ -69,39 +65,36 @@ interface AnswerRow {
 	fraction: number | null;
 }
 
-/** Every answer of every submitted attempt by the class's students, read a page of attempts at a time. */
+/**
+ * Every answer of every submitted attempt by the class's students, one student at a time (a few
+ * hundred rows in memory, never the whole file); the stream asks for the next student only when
+ * the client has taken the rows before.
+ */
 async function* answerRows(db: Database, classId: string): AsyncGenerator<unknown[]> {
-	let after = '';
-	for (;;) {
+	const students = await classRoster(db, classId);
+	for (const student of students) {
 		const rows = await selectRows<AnswerRow>(
 			db,
 			sql`
-			with page as (
-				select q.id, q.user_id, q.lesson_id, q.attempt_number, q.submitted_at, q.score, q.seed
-				from quiz_attempts q
-				where q.state = 'submitted' and q.id > ${after}
-				  and q.user_id in (select m.user_id from class_members m where m.class_id = ${classId})
-				order by q.id
-				limit ${PAGE}
-			)
-			select p.id as "attemptId", u.display_name as student, u.username, l.title as "lessonTitle", p.attempt_number as "attemptNumber",
-			       p.submitted_at as "submittedAt", p.score, p.seed, x.position, x.question_id as "questionId", x.question_version as version,
-			       x.response, x.fraction
-			from page p
-			join users u on u.id = p.user_id
-			join lessons l on l.id = p.lesson_id
-			join attempt_answers x on x.attempt_id = p.id
-			order by p.id, x.position`
+			select q.id as "attemptId", l.title as "lessonTitle", q.attempt_number as "attemptNumber", q.submitted_at as "submittedAt",
+			       q.score, q.seed, x.position, x.question_id as "questionId", x.question_version as version, x.response, x.fraction
+			from quiz_attempts q
+			join lessons l on l.id = q.lesson_id
+			join attempt_answers x on x.attempt_id = q.id
+			where q.user_id = ${student.id} and q.state = 'submitted'
+			order by q.submitted_at, q.id, x.position`
 		);
-		if (rows.length === 0) return;
+		if (rows.length === 0) continue;
 		const content = await questionVersionContents(db, rows.map((r) => ({ questionId: r.questionId, version: r.version })));
+		const name = neutraliseFormula(student.displayName);
+		const username = neutraliseFormula(student.username ?? '');
 		for (const r of rows) {
 			const { prompt: stored, answer } = content(r.questionId, r.version);
 			const prompt = presentPrompt(stored, r.seed, r.position, answer);
 			const response = isResponseFor(prompt, r.response) ? r.response : null;
 			yield [
-				neutraliseFormula(r.student),
-				neutraliseFormula(r.username ?? ''),
+				name,
+				username,
 				r.lessonTitle,
 				r.attemptNumber,
 				new Date(r.submittedAt).toISOString(),
@@ -115,7 +108,6 @@ async function* answerRows(db: Database, classId: string): AsyncGenerator<unknow
 				Number(r.fraction ?? 0)
 			];
 		}
-		after = rows[rows.length - 1].attemptId;
 	}
 }
 

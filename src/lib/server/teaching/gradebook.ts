@@ -7,20 +7,23 @@ import { classRoster, loadOwnClass } from './classes';
 
 /**
  * Each student's submitted attempts per assignment, counted from the moment it was assigned: one
- * grouped query over the class (index: quiz_attempts (user_id, lesson_id, …)).
+ * query over the class.
  */
 export async function gradebookCells(db: Database, classId: string): Promise<GradebookCellInput[]> {
 	const rows = await selectRows<{ studentId: string; assignmentId: string; attempts: number; best: number; latest: number; first: string }>(
 		db,
+		// one index lookup per student and assignment (quiz_attempts_submitted_idx), not a scan of every attempt
 		sql`
-		select q.user_id as "studentId", a.id as "assignmentId", count(*)::int as attempts, max(q.score) as best,
-		       (array_agg(q.score order by q.submitted_at desc))[1] as latest, min(q.submitted_at) as first
+		select m.user_id as "studentId", a.id as "assignmentId", s.attempts, s.best, s.latest, s.first
 		from assignments a
 		join class_members m on m.class_id = a.class_id
-		join quiz_attempts q on q.user_id = m.user_id and q.lesson_id = a.lesson_id
-		                     and q.state = 'submitted' and q.submitted_at >= a.created_at
-		where a.class_id = ${classId}
-		group by q.user_id, a.id`
+		cross join lateral (
+			select count(*)::int as attempts, max(q.score) as best,
+			       (array_agg(q.score order by q.submitted_at desc))[1] as latest, min(q.submitted_at) as first
+			from quiz_attempts q
+			where q.user_id = m.user_id and q.lesson_id = a.lesson_id and q.state = 'submitted' and q.submitted_at >= a.created_at
+		) as s
+		where a.class_id = ${classId} and s.attempts > 0`
 	);
 	// attempt scores are stored as percentages; the gradebook works in 0–1
 	return rows.map((r) => ({ ...r, best: Number(r.best) / 100, latest: Number(r.latest) / 100, firstSubmittedAt: new Date(r.first) }));

@@ -20,11 +20,13 @@ export async function loadItemAnalysis(db: Database, teacherId: string, classId:
 		db,
 		sql`
 		with analysed as (
-			select q.id, q.correct_count, row_number() over (partition by q.user_id order by q.submitted_at, q.id) as n
+			select q.id, row_number() over (partition by m.user_id order by q.submitted_at, q.id) as n
 			from assignments a
 			join class_members m on m.class_id = a.class_id
-			join quiz_attempts q on q.user_id = m.user_id and q.lesson_id = a.lesson_id
-			                     and q.state = 'submitted' and q.submitted_at >= a.created_at
+			cross join lateral (
+				select q.id, q.submitted_at from quiz_attempts q
+				where q.user_id = m.user_id and q.lesson_id = a.lesson_id and q.state = 'submitted' and q.submitted_at >= a.created_at
+			) as q
 			where a.id = ${assignmentId}
 		)
 		select x.attempt_id as "attemptId", x.question_id as "questionId", x.question_version as version, x.fraction, x.response,
