@@ -5,6 +5,7 @@
  * on PGlite and (when reachable) PostgreSQL. Times are per request on one connection, after warm-up.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type DatabaseHandle } from '../../lib/server/db/client';
@@ -37,6 +38,8 @@ export interface TeachingFigures {
 	gradebookSorted: PageTiming;
 	itemAnalysis: PageTiming;
 	csv: { firstByteMs: number; totalMs: number; bytes: number; rows: number; serverRssGrowthMb: number };
+	/** 1-minute load average around the page runs: other work on the machine inflates every figure */
+	load: { before: number; after: number };
 }
 
 export async function benchTeaching(log: (line: string) => void = console.log): Promise<TeachingFigures[]> {
@@ -65,11 +68,12 @@ export async function benchTeaching(log: (line: string) => void = console.log): 
 			const server = await startBuiltServer({ buildDir, port: PORT, databaseUrl: fresh.databaseUrl });
 			try {
 				const base = `/teaching/classes/${seeded.classId}`;
+				const before = os.loadavg()[0];
 				const gradebook = await timePage(`${base}/gradebook`, seeded.cookie);
 				const gradebookSorted = await timePage(`${base}/gradebook?sort=${seeded.assignmentId}.best&dir=desc`, seeded.cookie);
 				const itemAnalysis = await timePage(`${base}/assignments/${seeded.assignmentId}?attempts=all`, seeded.cookie);
 				const csv = await timeCsv(`${base}/attempts.csv`, seeded.cookie, server.pid);
-				results.push({ engine, seedSeconds, attempts: seeded.attempts, answers: seeded.answers, gradebook, gradebookSorted, itemAnalysis, csv });
+				results.push({ engine, seedSeconds, attempts: seeded.attempts, answers: seeded.answers, gradebook, gradebookSorted, itemAnalysis, csv, load: { before, after: os.loadavg()[0] } });
 				log(`teaching bench [${engine}]: gradebook ${gradebook.medianMs.toFixed(1)} ms, item analysis ${itemAnalysis.medianMs.toFixed(1)} ms, CSV ${csv.rows} rows in ${csv.totalMs.toFixed(0)} ms`);
 			} finally {
 				await server.stop();
@@ -192,7 +196,7 @@ export function formatTeachingBench(results: TeachingFigures[]): string {
 				`| ${r.engine} | ${fmt(r.gradebook)} | ${fmt(r.gradebookSorted)} | ${fmt(r.itemAnalysis)} | ${r.csv.rows.toLocaleString('en-US')} rows, ${(r.csv.bytes / 1024 / 1024).toFixed(1)} MB: first byte ${r.csv.firstByteMs.toFixed(0)} ms, last ${r.csv.totalMs.toFixed(0)} ms, server RSS +${r.csv.serverRssGrowthMb.toFixed(0)} MB |`
 		),
 		'',
-		`Seeding (in the database, generate_series): ${results.map((r) => `${r.engine} ${r.seedSeconds.toFixed(1)} s`).join(', ')}.`
+		`Seeding (in the database, generate_series): ${results.map((r) => `${r.engine} ${r.seedSeconds.toFixed(1)} s`).join(', ')}. Load average (1 min, 2 cores) before → after the page runs: ${results.map((r) => `${r.engine} ${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)}`).join(', ')}.`
 	].join('\n');
 }
 

@@ -66,12 +66,35 @@ export async function classAssignments(db: Executor, classId: string): Promise<C
 		.orderBy(asc(lessons.position), asc(assignments.createdAt));
 }
 
-/** One assignment of the teacher's class, or "not found". */
+/** One assignment of the teacher's class, or "not found": one query, the class's ownership checked in it. */
 export async function loadOwnAssignment(db: Database, teacherId: string, classId: string, assignmentId: string) {
-	const found = await loadOwnClass(db, teacherId, classId);
-	const [assignment] = (await classAssignments(db, classId)).filter((a) => a.id === assignmentId);
-	if (!assignment) throw new TeachingError(404, 'No such assignment in this class.');
-	return { class: found, assignment };
+	const [row] = await db
+		.select({
+			class: {
+				id: classes.id,
+				name: classes.name,
+				term: classes.term,
+				joinCode: classes.joinCode,
+				joiningOpen: classes.joiningOpen,
+				archivedAt: classes.archivedAt,
+				createdAt: classes.createdAt
+			},
+			assignment: {
+				id: assignments.id,
+				lessonId: assignments.lessonId,
+				lessonTitle: lessons.title,
+				lessonPosition: lessons.position,
+				dueAt: assignments.dueAt,
+				maxAttempts: assignments.maxAttempts,
+				createdAt: assignments.createdAt
+			}
+		})
+		.from(assignments)
+		.innerJoin(classes, eq(classes.id, assignments.classId))
+		.innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+		.where(and(eq(assignments.id, assignmentId), eq(classes.id, classId), eq(classes.teacherId, teacherId)));
+	if (!row) throw new TeachingError(404, 'No such assignment in this class.');
+	return row;
 }
 
 export interface LearnerAssignment {
