@@ -71,6 +71,7 @@ test('from a fresh installation: class, assignment, a student’s quiz, gradeboo
 	await expectNoAxeViolations(teacher);
 
 	await nav(teacher).getByRole('link', { name: 'Teaching' }).click();
+	await expectNoAxeViolations(teacher);
 	await teacher.getByLabel('Class name').fill('Civics 9B');
 	await teacher.getByLabel('Term (optional)').fill('Autumn 2026');
 	await teacher.getByRole('button', { name: 'Create class' }).click();
@@ -147,6 +148,37 @@ test('from a fresh installation: class, assignment, a student’s quiz, gradeboo
 	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Sam Ortiz');
 	await expect(teacher.getByText(new RegExp(`${lessonTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, attempt 1: ${percent}%`))).toBeVisible();
 	await expectNoAxeViolations(teacher);
+
+	// a roster: names pasted, cards printed, the first sign-in asks for a new password
+	await teacher.getByRole('link', { name: 'Civics 9B' }).click();
+	await teacher.getByLabel('Add students by name').fill('Lee Chen\nO’Brien, Maeve\n');
+	await teacher.getByRole('button', { name: 'Create accounts' }).click();
+	const cards = teacher.locator('.sign-in-card');
+	await expect(cards).toHaveCount(2);
+	await expect(cards.first()).toContainText('Lee Chen');
+	await expectNoAxeViolations(teacher);
+	const username = (await cards.first().locator('dd.mono').first().innerText()).trim();
+	const oneTime = (await cards.first().locator('dd.mono').nth(1).innerText()).trim();
+	expect(username).toBe('lee.chen');
+	await expect(teacher.getByRole('table', { name: 'Students in Civics 9B' })).toContainText('Maeve O’Brien');
+
+	const leeContext = await browser.newContext({ baseURL: server.url });
+	const lee = await leeContext.newPage();
+	await lee.goto('/');
+	await nav(lee).getByRole('link', { name: 'Sign in' }).click();
+	await lee.getByLabel('Email or username').fill(username);
+	await lee.getByLabel('Password', { exact: true }).fill(oneTime);
+	await lee.getByRole('button', { name: 'Sign in' }).click();
+	await expect(lee.getByRole('heading', { level: 1 })).toHaveText('Welcome, Lee Chen');
+	await expectNoAxeViolations(lee);
+	// nothing else opens before the password is replaced
+	await nav(lee).getByRole('link', { name: 'My progress' }).click();
+	await expect(lee).toHaveURL(/\/welcome$/);
+	await lee.getByLabel('New password', { exact: true }).fill('lantern marigold 88');
+	await lee.getByLabel('New password again').fill('lantern marigold 88');
+	await lee.getByRole('button', { name: 'Save my password' }).click();
+	await expect(lee.getByRole('region', { name: 'Assignments' })).toContainText(lessonTitle);
+	await leeContext.close();
 
 	await teacherContext.close();
 	await studentContext.close();
