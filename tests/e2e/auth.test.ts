@@ -183,7 +183,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await expect(page).toHaveURL('/account');
-		await expect(page.getByText('Teacher', { exact: true })).toBeVisible();
+		await expect(page.getByText('Student', { exact: true })).toBeVisible();
 	});
 
 	test('sign-up validation works without JavaScript', async ({ page }) => {
