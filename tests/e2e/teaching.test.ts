@@ -180,6 +180,22 @@ test('from a fresh installation: class, assignment, a student’s quiz, gradeboo
 	await expect(lee.getByRole('region', { name: 'Assignments' })).toContainText(lessonTitle);
 	await leeContext.close();
 
+	// "Teacher" ticked without an invitation: a student account, told so, until the administrator approves
+	const hopefulContext = await browser.newContext({ baseURL: server.url });
+	const hopeful = await hopefulContext.newPage();
+	await hopeful.goto('/');
+	await signUp(hopeful, 'Mr Okafor', uniqueEmail('okafor'), 'Teacher');
+	await expect(hopeful.getByRole('status').filter({ hasText: 'You asked for a teacher account' })).toContainText('Until the administrator approves it, this is a student account');
+	await expect(nav(hopeful).getByRole('link', { name: 'Teaching' })).toHaveCount(0);
+	await nav(teacher).getByRole('link', { name: 'Administration' }).click();
+	await teacher.getByRole('button', { name: 'Approve Mr Okafor as a teacher' }).click();
+	await expect(teacher.getByRole('status').filter({ hasText: 'Mr Okafor is now a teacher.' })).toBeVisible();
+	await expectNoAxeViolations(teacher);
+	await hopeful.reload();
+	await nav(hopeful).getByRole('link', { name: 'Teaching' }).click();
+	await expect(hopeful.getByRole('heading', { level: 1, name: 'Teaching' })).toBeVisible();
+	await hopefulContext.close();
+
 	await teacherContext.close();
 	await studentContext.close();
 });

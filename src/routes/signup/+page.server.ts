@@ -49,7 +49,7 @@ export const actions: Actions = {
 		await startSession(event, created.user);
 		// the first account runs the installation; a teacher without an invitation learns they wait for approval
 		if (created.kind === 'admin') redirect(303, '/admin?first=1');
-		if (created.kind === 'pending-teacher') redirect(303, '/account?teacherRequest=1');
+		if (created.kind === 'pending-teacher') redirect(303, '/account');
 		redirect(303, safeReturnPath(redirectTo, '/'));
 	}
 };

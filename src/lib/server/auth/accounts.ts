@@ -103,7 +103,6 @@ export async function findCredentialsByLogin(db: Database, login: string): Promi
 	return { user: toSessionUser(row), passwordHash: row.passwordHash };
 }
 
-export const findCredentialsByEmail = findCredentialsByLogin;
 
 export async function findCredentialsById(db: Database, userId: string): Promise<StoredCredentials | null> {
 	const [row] = await db.select().from(users).where(eq(users.id, userId));
