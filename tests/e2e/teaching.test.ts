@@ -160,6 +160,12 @@ test('from a fresh installation: class, assignment, a student’s quiz, gradeboo
 	const username = (await cards.first().locator('dd.mono').first().innerText()).trim();
 	const oneTime = (await cards.first().locator('dd.mono').nth(1).innerText()).trim();
 	expect(username).toBe('lee.chen');
+	// printing shows the cards and nothing else of the page
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(cards.first()).toBeVisible();
+	await expect(nav(teacher)).toBeHidden();
+	await expect(teacher.getByRole('heading', { level: 2, name: 'Assignments' })).toBeHidden();
+	await teacher.emulateMedia({ media: 'screen' });
 	await expect(teacher.getByRole('table', { name: 'Students in Civics 9B' })).toContainText('Maeve O’Brien');
 
 	const leeContext = await browser.newContext({ baseURL: server.url });
