@@ -9,6 +9,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { refuseMalformedRequest } from '$lib/server/http/request-guard';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { installGracefulShutdown, isShuttingDown, refusedWhileStopping, trackRequest } from '$lib/server/shutdown';
+import { firstPasswordRedirect } from '$lib/server/auth/guards';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -53,6 +54,9 @@ const validateSession: Handle = async ({ event, resolve }) => {
 		if (session.fresh) setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
 		event.locals.user = user;
 		event.locals.session = session;
+		// a one-time password (roster card, reset) is replaced before anything else
+		const replaceFirst = firstPasswordRedirect(user, event.url.pathname);
+		if (replaceFirst) return new Response(null, { status: 303, headers: { location: replaceFirst } });
 	} else {
 		deleteSessionTokenCookie(event.cookies, event.url);
 	}

@@ -8,12 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchContent, formatContentBench } from './bench/content';
 import { benchQuiz, formatQuizBench } from './bench/quiz';
+import { benchTeaching, formatTeachingBench } from './bench/teaching';
 
 type Section = (log: (line: string) => void) => Promise<string>;
 
 const SECTIONS: Record<string, Section> = {
 	content: async (log) => formatContentBench(await benchContent(log)),
-	quiz: async (log) => formatQuizBench(await benchQuiz(log))
+	quiz: async (log) => formatQuizBench(await benchQuiz(log)),
+	teaching: async (log) => formatTeachingBench(await benchTeaching(log))
 };
 
 function machine(): string {

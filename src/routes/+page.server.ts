@@ -2,18 +2,21 @@ import { appDb } from '$lib/server/db';
 import { listCachedLessons, listCachedSources } from '$lib/server/content/lesson-cache';
 import { courseProgress } from '$lib/server/progress';
 import { courseContinuation } from '$lib/server/learning/continue';
+import { learnerAssignments } from '$lib/server/teaching/assignments';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const lessons = listCachedLessons();
-	const [progress, resume] = await Promise.all([
+	const [progress, resume, assignments] = await Promise.all([
 		courseProgress(appDb(), locals.user),
-		locals.user ? courseContinuation(appDb(), locals.user.id, lessons.map(({ id, title, position }) => ({ id, title, position }))) : null
+		locals.user ? courseContinuation(appDb(), locals.user.id, lessons.map(({ id, title, position }) => ({ id, title, position }))) : null,
+		locals.user ? learnerAssignments(appDb(), locals.user.id) : []
 	]);
 	return {
 		resume,
 		lessons: lessons.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives: objectives.map((o) => o.text) })),
 		sources: listCachedSources().map(({ id, title, publisher, kind }) => ({ id, title, publisher, kind })),
-		progress
+		progress,
+		assignments
 	};
 };

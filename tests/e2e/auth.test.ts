@@ -10,7 +10,8 @@ test('sign up, sign out, sign in back to a protected page, and sign out everywhe
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an account');
 	await expectNoAxeViolations(page);
 	await signUpInBrowser(page, account);
-	await expect(page).toHaveURL('/');
+	// the installation's first account is its administrator and lands on the administration page
+	await expect(page).toHaveURL(/^[^?]*\/(admin\?first=1)?$/);
 	await expect(nav(page).getByRole('link', { name: 'Account' })).toBeVisible();
 	const cookie = (await page.context().cookies()).find((c) => c.name === 'session');
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -24,11 +25,11 @@ test('sign up, sign out, sign in back to a protected page, and sign out everywhe
 	await page.goto('/account');
 	await expect(page).toHaveURL('/signin?redirectTo=%2Faccount');
 	await expectNoAxeViolations(page);
-	await page.getByLabel('Email', { exact: true }).fill(account.email.toUpperCase());
+	await page.getByLabel('Email or username', { exact: true }).fill(account.email.toUpperCase());
 	await page.getByLabel('Password', { exact: true }).fill('not my password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
-	await expect(page.getByLabel('Email', { exact: true })).toHaveValue(account.email.toUpperCase());
+	await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
+	await expect(page.getByLabel('Email or username', { exact: true })).toHaveValue(account.email.toUpperCase());
 	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 	await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
 	await expectNoAxeViolations(page);
@@ -121,7 +122,7 @@ test('change password signs out the other devices; delete account asks for the p
 	await expect(page).toHaveURL('/signup?deleted=1');
 	await expect(page.getByRole('status').filter({ hasText: 'Your account and everything in it were deleted.' })).toBeVisible();
 	await signInInBrowser(page, { email: account.email, password: 'marigold lantern 77' });
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
 });
 
 test('repeated wrong passwords lock the account for a while and say when to try again', async ({ page }) => {
@@ -131,11 +132,11 @@ test('repeated wrong passwords lock the account for a while and say when to try 
 	await expect(nav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
 	for (let attempt = 1; attempt <= 5; attempt++) {
 		await signInInBrowser(page, { email: account.email, password: `wrong guess ${attempt}` });
-		await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+		await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
 	}
 	await signInInBrowser(page, { email: account.email, password: 'wrong guess 6' });
 	await expect(page.getByRole('alert')).toHaveText(
-		'That email and password do not match an account. Too many failed sign-in attempts. Try again in 1 minute.'
+		'That email or username and password do not match an account. Too many failed sign-in attempts. Try again in 1 minute.'
 	);
 	// while locked, even the right password is refused, with the same advice
 	await signInInBrowser(page, account);
@@ -166,7 +167,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('sign up, sign out and sign in back to the account page work as plain forms', async ({ page }) => {
-		const account = newAccount('teacher', 'nojs');
+		const account = newAccount('student', 'nojs');
 		await signUpInBrowser(page, account);
 		await expect(page).toHaveURL('/');
 		await nav(page).getByRole('button', { name: 'Sign out' }).click();
@@ -174,15 +175,15 @@ test.describe('without JavaScript', () => {
 
 		await page.goto('/account');
 		await expect(page).toHaveURL('/signin?redirectTo=%2Faccount');
-		await page.getByLabel('Email', { exact: true }).fill(account.email);
+		await page.getByLabel('Email or username', { exact: true }).fill(account.email);
 		await page.getByLabel('Password', { exact: true }).fill('wrong password');
 		await page.getByRole('button', { name: 'Sign in' }).click();
-		await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
-		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(account.email);
+		await expect(page.getByRole('alert')).toHaveText('That email or username and password do not match an account.');
+		await expect(page.getByLabel('Email or username', { exact: true })).toHaveValue(account.email);
 		await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await expect(page).toHaveURL('/account');
-		await expect(page.getByText('Teacher', { exact: true })).toBeVisible();
+		await expect(page.getByText('Student', { exact: true })).toBeVisible();
 	});
 
 	test('sign-up validation works without JavaScript', async ({ page }) => {
@@ -205,12 +206,12 @@ test('what someone types before the page script loads is kept when it arrives', 
 		await route.continue();
 	});
 	await page.goto('/signin', { waitUntil: 'domcontentloaded' });
-	await page.getByLabel('Email', { exact: true }).fill('early@example.org');
+	await page.getByLabel('Email or username', { exact: true }).fill('early@example.org');
 	await page.getByLabel('Password', { exact: true }).fill('typed early');
 	const hydrated = page.waitForResponse((response) => response.url().includes('/_app/immutable/'));
 	release();
 	await hydrated;
 	await page.waitForLoadState('networkidle');
-	await expect(page.getByLabel('Email', { exact: true })).toHaveValue('early@example.org');
+	await expect(page.getByLabel('Email or username', { exact: true })).toHaveValue('early@example.org');
 	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('typed early');
 });

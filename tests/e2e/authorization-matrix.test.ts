@@ -1,14 +1,21 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { formClient, newAccount, signInOverHttp, signUpOverHttp, type TestAccount } from '../helpers/accounts';
+import { startServer, waitUntilHealthy, type RunningServer } from '../helpers/server-process';
 
 /**
  * Who may do what, over HTTP against the built server, as a browser without JavaScript would.
  * One line per protected route or form action: later features add their lines to `MATRIX`.
  *
- * Personas: anonymous, a student, a teacher, and a teacher of another class (a second teacher,
- * so class-scoped routes can say that owning *a* class is not owning *this* one).
+ * Personas: anonymous, the administrator (the installation's first account), a teacher and a
+ * student of that teacher's class, and a second teacher with a student of their own class, so
+ * class-scoped routes can say that owning *a* class is not owning *this* one.
+ *
+ * It runs on a server of its own on a fresh database, so its first account is the administrator.
  */
-type Persona = 'anonymous' | 'student' | 'teacher' | 'otherTeacher';
+type Persona = 'anonymous' | 'admin' | 'student' | 'otherStudent' | 'teacher' | 'otherTeacher';
 
 /**
  * ok: served (GET 200; a POST reaches its action: 2xx, 303 elsewhere than sign-in, or a 400 for the
@@ -24,6 +31,13 @@ type SignedInPersona = Exclude<Persona, 'anonymous'>;
 
 interface Fixtures {
 	accounts: Record<SignedInPersona, TestAccount>;
+	/** the teacher's class (student is in it), a spare class of theirs to archive, the other teacher's class */
+	classId: string;
+	spareClassId: string;
+	otherClassId: string;
+	assignmentId: string;
+	questionId: string;
+	userIds: { student: string; otherStudent: string };
 	/** a lesson with a quiz */
 	lessonId: string;
 	/** each signed-in persona's quiz attempts at that lesson: one submitted, one open */
@@ -46,21 +60,21 @@ interface MatrixLine {
 
 const signedIn = (access: Access): Record<Persona, Access> => ({
 	anonymous: 'signin',
+	admin: access,
 	student: access,
+	otherStudent: access,
 	teacher: access,
 	otherTeacher: access
 });
-const signedOutPage: Record<Persona, Access> = { anonymous: 'ok', student: 'home', teacher: 'home', otherTeacher: 'home' };
-const everyone: Record<Persona, Access> = { anonymous: 'ok', student: 'ok', teacher: 'ok', otherTeacher: 'ok' };
+const signedOutPage: Record<Persona, Access> = { ...signedIn('home'), anonymous: 'ok' };
+const everyone: Record<Persona, Access> = { ...signedIn('ok'), anonymous: 'ok' };
 
 const NO_SUCH_SESSION = 'a'.repeat(32);
 
 /** Only the owner reaches their own attempt; everyone else gets a 404. */
 const ownerOnly = (owner: SignedInPersona): Record<Persona, Access> => ({
-	anonymous: 'signin',
-	student: owner === 'student' ? 'ok' : 'notfound',
-	teacher: owner === 'teacher' ? 'ok' : 'notfound',
-	otherTeacher: owner === 'otherTeacher' ? 'ok' : 'notfound'
+	...signedIn('notfound'),
+	[owner]: 'ok'
 });
 const quizPath = (f: Fixtures) => `/lessons/${f.lessonId}/quiz`;
 
@@ -78,7 +92,7 @@ const QUIZ_LINES: MatrixLine[] = [
 		// posted from the lesson page, so sign-in returns there
 		signinReturnsTo: (f) => `/lessons/${f.lessonId}`
 	},
-	...(['student', 'teacher'] as const).flatMap((owner): MatrixLine[] => [
+	...(['student', 'teacher', 'otherStudent'] as const).flatMap((owner): MatrixLine[] => [
 		{ name: `/attempts/[${owner}'s submitted attempt]`, method: 'GET', path: (f) => `/attempts/${f.attempts[owner].submitted}`, access: ownerOnly(owner) },
 		{
 			name: `/lessons/[id]/quiz?/save [${owner}'s open attempt]`,
@@ -101,12 +115,12 @@ const QUIZ_LINES: MatrixLine[] = [
 			method: 'POST',
 			path: () => '/lessons/nope/quiz?/submit',
 			form: (f) => ({ attemptId: f.attempts[owner].open }),
-			access: { anonymous: 'signin', student: 'notfound', teacher: 'notfound', otherTeacher: 'notfound' }
+			access: signedIn('notfound')
 		}
 	])
 ];
 
-const notFoundWhenSignedIn: Record<Persona, Access> = { anonymous: 'signin', student: 'notfound', teacher: 'notfound', otherTeacher: 'notfound' };
+const notFoundWhenSignedIn: Record<Persona, Access> = { ...signedIn('notfound'), anonymous: 'signin' };
 
 /** Spaced review: each learner's own queue; a question not in it is "not found", never shown or graded. */
 const REVIEW_LINES: MatrixLine[] = [
@@ -131,6 +145,95 @@ const REVIEW_LINES: MatrixLine[] = [
 	}
 ];
 
+/** Teaching pages: the class's own teacher only; other teachers and the administrator get 404, students 403. */
+const classOwner = (owner: 'teacher' | 'otherTeacher' = 'teacher', own: Access = 'ok'): Record<Persona, Access> => ({
+	anonymous: 'signin',
+	admin: 'notfound',
+	student: 'forbidden',
+	otherStudent: 'forbidden',
+	teacher: owner === 'teacher' ? own : 'notfound',
+	otherTeacher: owner === 'otherTeacher' ? own : 'notfound'
+});
+const teachers: Record<Persona, Access> = { ...signedIn('ok'), student: 'forbidden', otherStudent: 'forbidden' };
+const adminOnly = (own: Access = 'ok'): Record<Persona, Access> => ({ ...signedIn('forbidden'), admin: own });
+const classPath = (f: Fixtures) => `/teaching/classes/${f.classId}`;
+const BAD_ID = 'not an id';
+
+const TEACHING_LINES: MatrixLine[] = [
+	{ method: 'GET', path: '/teaching', access: teachers },
+	// an empty name is refused with a 400: nothing is created
+	{ method: 'POST', path: '/teaching?/createClass', form: { name: '' }, access: teachers },
+	{ name: '/teaching/classes/[class]', method: 'GET', path: classPath, access: classOwner() },
+	{ name: '/teaching/classes/[other class]', method: 'GET', path: (f) => `/teaching/classes/${f.otherClassId}`, access: classOwner('otherTeacher') },
+	{ name: '/teaching/classes/[class]?/rotateCode', method: 'POST', path: (f) => `${classPath(f)}?/rotateCode`, access: classOwner() },
+	{ name: '/teaching/classes/[class]?/setJoining', method: 'POST', path: (f) => `${classPath(f)}?/setJoining`, form: { open: '1' }, access: classOwner() },
+	{ name: '/teaching/classes/[spare class]?/archive', method: 'POST', path: (f) => `/teaching/classes/${f.spareClassId}?/archive`, access: classOwner() },
+	{ name: '/teaching/classes/[class]?/addStudents', method: 'POST', path: (f) => `${classPath(f)}?/addStudents`, form: { names: '' }, access: classOwner() },
+	{ name: '/teaching/classes/[class]?/removeStudent', method: 'POST', path: (f) => `${classPath(f)}?/removeStudent`, form: { studentId: BAD_ID }, access: classOwner() },
+	{
+		// a student of another class cannot be removed through this one, even by knowing their id
+		name: '/teaching/classes/[class]?/removeStudent [other class’s student]',
+		method: 'POST',
+		path: (f) => `${classPath(f)}?/removeStudent`,
+		form: (f) => ({ studentId: f.userIds.otherStudent }),
+		access: classOwner('teacher', 'notfound')
+	},
+	{ name: '/teaching/classes/[class]?/resetPassword', method: 'POST', path: (f) => `${classPath(f)}?/resetPassword`, form: { studentId: BAD_ID }, access: classOwner() },
+	{
+		name: '/teaching/classes/[class]?/resetPassword [other class’s student]',
+		method: 'POST',
+		path: (f) => `${classPath(f)}?/resetPassword`,
+		form: (f) => ({ studentId: f.userIds.otherStudent }),
+		access: classOwner('teacher', 'notfound')
+	},
+	{ name: '/teaching/classes/[class]?/assign', method: 'POST', path: (f) => `${classPath(f)}?/assign`, form: { lessonId: '' }, access: classOwner() },
+	{ name: '/teaching/classes/[class]?/unassign', method: 'POST', path: (f) => `${classPath(f)}?/unassign`, form: { assignmentId: BAD_ID }, access: classOwner() },
+	{ name: '/teaching/classes/[class]/gradebook', method: 'GET', path: (f) => `${classPath(f)}/gradebook`, access: classOwner() },
+	{
+		name: '/teaching/classes/[class]/gradebook?sort=',
+		method: 'GET',
+		path: (f) => `${classPath(f)}/gradebook?sort=${f.assignmentId}.best&dir=desc`,
+		access: classOwner(),
+		// a page's own query is kept for the way back
+		signinReturnsTo: (f) => `${classPath(f)}/gradebook?sort=${f.assignmentId}.best&dir=desc`
+	},
+	{ name: '/teaching/classes/[class]/gradebook.csv', method: 'GET', path: (f) => `${classPath(f)}/gradebook.csv`, access: classOwner() },
+	{ name: '/teaching/classes/[class]/attempts.csv', method: 'GET', path: (f) => `${classPath(f)}/attempts.csv`, access: classOwner() },
+	{ name: '/teaching/classes/[class]/assignments/[assignment]', method: 'GET', path: (f) => `${classPath(f)}/assignments/${f.assignmentId}`, access: classOwner() },
+	{ name: '/teaching/classes/[class]/students/[student]', method: 'GET', path: (f) => `${classPath(f)}/students/${f.userIds.student}`, access: classOwner() },
+	{
+		name: '/teaching/classes/[class]/students/[other class’s student]',
+		method: 'GET',
+		path: (f) => `${classPath(f)}/students/${f.userIds.otherStudent}`,
+		access: classOwner('teacher', 'notfound')
+	},
+	{
+		name: '/teaching/classes/[other class]/students/[other class’s student]',
+		method: 'GET',
+		path: (f) => `/teaching/classes/${f.otherClassId}/students/${f.userIds.otherStudent}`,
+		access: classOwner('otherTeacher')
+	},
+	// questions with their keys: teachers only
+	{ name: '/teaching/questions/[question]', method: 'GET', path: (f) => `/teaching/questions/${encodeURIComponent(f.questionId)}`, access: teachers },
+	{ method: 'GET', path: '/classes', access: signedIn('ok') },
+	{ method: 'POST', path: '/classes?/join', form: { code: '' }, access: signedIn('ok') },
+	// only a one-time password opens this page: everyone else is sent home
+	{ method: 'GET', path: '/welcome', access: signedIn('home') },
+	{ method: 'GET', path: '/admin', access: adminOnly() },
+	{ method: 'POST', path: '/admin?/approve', form: { userId: 'a'.repeat(32) }, access: adminOnly('notfound') },
+	{ method: 'POST', path: '/admin?/decline', form: { userId: 'a'.repeat(32) }, access: adminOnly('notfound') },
+	{ method: 'POST', path: '/admin?/invite', form: { note: 'matrix' }, access: adminOnly() },
+	{ method: 'POST', path: '/admin?/revoke', form: { invitationId: 'a'.repeat(32) }, access: adminOnly('notfound') },
+	{
+		// the administrator resets teachers' passwords, not students': their teacher does that
+		name: '/admin?/resetPassword [a student]',
+		method: 'POST',
+		path: '/admin?/resetPassword',
+		form: (f) => ({ userId: f.userIds.student }),
+		access: adminOnly('notfound')
+	}
+];
+
 export const MATRIX: MatrixLine[] = [
 	{ method: 'GET', path: '/', access: everyone },
 	{ method: 'GET', path: '/signup', access: signedOutPage },
@@ -151,15 +254,28 @@ export const MATRIX: MatrixLine[] = [
 	{ name: '/lessons/[id]?/check', method: 'POST', path: (f) => `/lessons/${f.lessonId}?/check`, form: { question: 'no-such-question', q1: 'a' }, access: everyone },
 	...QUIZ_LINES,
 	...REVIEW_LINES,
-	{ method: 'POST', path: '/signout', access: { anonymous: 'home', student: 'home', teacher: 'home', otherTeacher: 'home' }, endsSession: true }
+	...TEACHING_LINES,
+	{ method: 'POST', path: '/signout', access: { ...signedIn('home'), anonymous: 'home' }, endsSession: true }
 ];
 
-const personas: Persona[] = ['anonymous', 'student', 'teacher', 'otherTeacher'];
+const personas: Persona[] = ['anonymous', 'admin', 'student', 'otherStudent', 'teacher', 'otherTeacher'];
 const clients = {} as Record<Persona, APIRequestContext>;
 const fixtures: Fixtures = {
-	accounts: { student: newAccount('student'), teacher: newAccount('teacher'), otherTeacher: newAccount('teacher', 'other-teacher') },
+	accounts: {
+		admin: newAccount('student', 'admin'),
+		student: newAccount('student'),
+		otherStudent: newAccount('student', 'other-student'),
+		teacher: newAccount('teacher'),
+		otherTeacher: newAccount('teacher', 'other-teacher')
+	},
 	lessonId: '',
-	attempts: {} as Fixtures['attempts']
+	attempts: {} as Fixtures['attempts'],
+	classId: '',
+	spareClassId: '',
+	otherClassId: '',
+	assignmentId: '',
+	questionId: '',
+	userIds: { student: '', otherStudent: '' }
 };
 
 /** The id of the persona's open attempt at the fixture lesson, starting one if needed. */
@@ -172,22 +288,67 @@ async function openAttempt(client: APIRequestContext): Promise<string> {
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ playwright }, testInfo) => {
-	const baseURL = String(testInfo.project.use.baseURL);
-	for (const persona of personas) {
-		clients[persona] = await formClient(playwright, baseURL);
-		if (persona !== 'anonymous') await signUpOverHttp(clients[persona], fixtures.accounts[persona]);
-	}
+let server: RunningServer;
+let dataDir = '';
+
+/** A teacher account through an invitation link the administrator creates. */
+async function inviteTeacher(persona: 'teacher' | 'otherTeacher') {
+	const page = await (await clients.admin.post('/admin?/invite', { form: { note: persona } })).text();
+	const token = /signup\?invite=([a-z2-7]{32})/.exec(page)?.[1];
+	expect(token, 'invitation link').toBeTruthy();
+	await signUpOverHttp(clients[persona], { ...fixtures.accounts[persona], invitation: token! } as typeof fixtures.accounts.teacher);
+}
+
+async function createClassOf(persona: 'teacher' | 'otherTeacher', name: string): Promise<string> {
+	const response = await clients[persona].post('/teaching?/createClass', { form: { name } });
+	expect(response.status()).toBe(303);
+	return /\/teaching\/classes\/([a-z2-7]{32})$/.exec(response.headers().location)![1];
+}
+
+async function joinClass(persona: 'student' | 'otherStudent', classId: string, teacher: 'teacher' | 'otherTeacher'): Promise<string> {
+	const page = await (await clients[teacher].get(`/teaching/classes/${classId}`)).text();
+	const code = /class="code[^"]*"[^>]*>([A-Z2-9]{3}-[A-Z2-9]{3})</.exec(page)![1];
+	const joined = await clients[persona].post('/classes?/join', { form: { code } });
+	expect(joined.status()).toBe(200);
+	const roster = await (await clients[teacher].get(`/teaching/classes/${classId}`)).text();
+	return new RegExp(`/teaching/classes/${classId}/students/([a-z2-7]{32})`).exec(roster)![1];
+}
+
+test.beforeAll(async ({ playwright }) => {
+	test.setTimeout(180_000);
+	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traceable-matrix-'));
+	server = startServer({ DATABASE_URL: dataDir }, Number(process.env.E2E_PORT ?? 4173) + 2);
+	await waitUntilHealthy(server, 120_000);
+	const baseURL = server.url;
+	for (const persona of personas) clients[persona] = await formClient(playwright, baseURL);
+	// the first account on a fresh installation is its administrator
+	for (const persona of ['admin', 'student', 'otherStudent'] as const) await signUpOverHttp(clients[persona], fixtures.accounts[persona]);
+	await inviteTeacher('teacher');
+	await inviteTeacher('otherTeacher');
 	fixtures.lessonId = /href="\/lessons\/([^"/]+)"/.exec(await (await clients.anonymous.get('/')).text())![1];
-	for (const persona of ['student', 'teacher', 'otherTeacher'] as const) {
+	fixtures.classId = await createClassOf('teacher', 'Civics 9B');
+	fixtures.spareClassId = await createClassOf('teacher', 'Spare');
+	fixtures.otherClassId = await createClassOf('otherTeacher', 'History 10A');
+	fixtures.userIds.student = await joinClass('student', fixtures.classId, 'teacher');
+	fixtures.userIds.otherStudent = await joinClass('otherStudent', fixtures.otherClassId, 'otherTeacher');
+	expect((await clients.teacher.post(`/teaching/classes/${fixtures.classId}?/assign`, { form: { lessonId: fixtures.lessonId } })).status()).toBe(200);
+	fixtures.assignmentId = new RegExp(`/teaching/classes/${fixtures.classId}/assignments/([a-z2-7]{32})`).exec(
+		await (await clients.teacher.get(`/teaching/classes/${fixtures.classId}`)).text()
+	)![1];
+	for (const persona of ['student', 'otherStudent', 'teacher', 'otherTeacher'] as const) {
 		const submitted = await openAttempt(clients[persona]);
 		expect((await clients[persona].post(`${quizPath(fixtures)}?/submit`, { form: { attemptId: submitted, confirmUnanswered: '1' } })).status()).toBe(303);
 		fixtures.attempts[persona] = { submitted, open: await openAttempt(clients[persona]) };
 	}
+	const analysis = await (await clients.teacher.get(`/teaching/classes/${fixtures.classId}/assignments/${fixtures.assignmentId}`)).text();
+	fixtures.questionId = decodeURIComponent(/href="\/teaching\/questions\/([^"]+)"/.exec(analysis)![1]);
 });
 
 test.afterAll(async () => {
 	for (const persona of personas) await clients[persona]?.dispose();
+	server?.child.kill('SIGTERM');
+	await server?.waitForExit(5_000);
+	if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 function describeOutcome(response: APIResponse): { access: Access | 'error'; detail: string } {

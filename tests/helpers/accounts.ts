@@ -33,7 +33,7 @@ export async function signUpInBrowser(page: Page, account: TestAccount): Promise
 
 export async function signInInBrowser(page: Page, account: Pick<TestAccount, 'email' | 'password'>, path = '/signin'): Promise<void> {
 	await page.goto(path);
-	await page.getByLabel('Email', { exact: true }).fill(account.email);
+	await page.getByLabel('Email or username', { exact: true }).fill(account.email);
 	await page.getByLabel('Password', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -60,9 +60,20 @@ describe('sign-up form', () => {
 describe('sign-in form', () => {
 	it('asks for both fields and bounds the password length', () => {
 		const empty = readForm(signInForm, formOf({}));
-		expect(empty.ok === false && empty.errors).toEqual({ email: 'Enter your email address.', password: 'Enter your password.' });
+		expect(empty.ok === false && empty.errors).toEqual({ email: 'Enter your email or username.', password: 'Enter your password.' });
 		const long = readForm(signInForm, formOf({ email: 'a@b.org', password: 'x'.repeat(129) }));
 		expect(long.ok === false && long.errors.password).toMatch(/at most 128/);
+	});
+
+	it('takes an email or a roster username, lower-cased, and refuses anything else', () => {
+		const byUsername = readForm(signInForm, formOf({ email: ' Ana.Lopez2 ', password: 'pw' }));
+		expect(byUsername.ok && byUsername.data.email).toBe('ana.lopez2');
+		const byEmail = readForm(signInForm, formOf({ email: 'Ana@School.org', password: 'pw' }));
+		expect(byEmail.ok && byEmail.data.email).toBe('ana@school.org');
+		for (const bad of ['ana lopez', 'not@an', '.ana', 'a']) {
+			const refused = readForm(signInForm, formOf({ email: bad, password: 'pw' }));
+			expect(refused.ok === false && refused.errors.email, bad).toMatch(/email address like|username on your card/);
+		}
 	});
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
-import { requireTeacher, requireUser, safeReturnPath, signInPath } from '../../src/lib/server/auth/guards';
+import { firstPasswordRedirect, requireAdmin, requireTeacher, requireUser, safeReturnPath, signInPath } from '../../src/lib/server/auth/guards';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
-const student: SessionUser = { id: 's', email: 's@x.org', displayName: 'S', role: 'student' };
+const student: SessionUser = { id: 's', email: 's@x.org', username: null, displayName: 'S', role: 'student', mustChangePassword: false };
 const teacher: SessionUser = { ...student, id: 't', role: 'teacher' };
 const event = (user: SessionUser | null, path = '/lessons/3?tab=quiz') => ({
 	locals: { user, session: null },
@@ -65,5 +65,25 @@ describe('sign-in path from a form action', () => {
 	it('returns to the page, not to the action', () => {
 		expect(signInPath(event(null, '/account?/changePassword'))).toBe('/signin?redirectTo=%2Faccount');
 		expect(signInPath(event(null, '/lessons/3?tab=quiz&/save'))).toBe('/signin?redirectTo=%2Flessons%2F3%3Ftab%3Dquiz');
+	});
+});
+
+describe('a one-time password comes first', () => {
+	const fresh: SessionUser = { ...student, username: 'ana.lopez', email: null, mustChangePassword: true };
+	it('sends every page but the new-password page and signing out there', () => {
+		expect(firstPasswordRedirect(fresh, '/progress')).toBe('/welcome');
+		expect(firstPasswordRedirect(fresh, '/teaching/classes/x')).toBe('/welcome');
+		expect(firstPasswordRedirect(fresh, '/welcome')).toBeNull();
+		expect(firstPasswordRedirect(fresh, '/signout')).toBeNull();
+		expect(firstPasswordRedirect(student, '/progress')).toBeNull();
+		expect(firstPasswordRedirect(null, '/progress')).toBeNull();
+	});
+
+	it('admits the administrator to teacher pages and only them to administration', () => {
+		const admin: SessionUser = { ...student, id: 'a', role: 'admin' };
+		expect(requireTeacher(event(admin))).toBe(admin);
+		expect(requireAdmin(event(admin))).toBe(admin);
+		const refused = thrown(() => requireAdmin(event(teacher)));
+		expect(isHttpError(refused) && refused.status).toBe(403);
 	});
 });

@@ -42,6 +42,8 @@ export async function postgresReachable(adminUrl = process.env.BENCH_DATABASE_UR
 
 export interface RunningServer {
 	origin: string;
+	/** the server process, for reading its memory */
+	pid: number;
 	stop(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export async function startBuiltServer(options: {
 		if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${output}`);
 		try {
 			const response = await fetch(`${origin}/health`);
-			if (response.ok) return { origin, stop };
+			if (response.ok) return { origin, pid: child.pid!, stop };
 		} catch {
 			// not listening yet
 		}

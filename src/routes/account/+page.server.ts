@@ -4,6 +4,8 @@ import { accountCreatedAt, changePassword, deleteAccount } from '$lib/server/aut
 import { describeDevice, describeLastSeen } from '$lib/server/auth/device';
 import { changePasswordForm, deleteAccountForm, endSessionForm, readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
+import { loginName } from '$lib/server/auth/types';
+import { teacherRequestPending as requestPending } from '$lib/server/teaching/admin';
 import { newPasswordProblem } from '$lib/server/auth/password';
 import { invalidateUserSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
 import { checkCredentials } from '$lib/server/auth/sign-in';
@@ -16,13 +18,16 @@ const UNREADABLE = 'The form could not be read. Please try again.';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const now = new Date();
-	const [createdAt, sessions] = await Promise.all([
+	const [createdAt, sessions, teacherRequestPending] = await Promise.all([
 		accountCreatedAt(appDb(), user.id),
-		listUserSessions(appDb(), user.id, now)
+		listUserSessions(appDb(), user.id, now),
+		requestPending(appDb(), user.id)
 	]);
 	return {
 		profile: {
 			email: user.email,
+			username: user.username,
+			teacherRequestPending,
 			displayName: user.displayName,
 			role: user.role,
 			memberSince: createdAt?.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) ?? ''
@@ -82,10 +87,10 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { action: 'password', errors: parsed.errors, message: 'Please correct the highlighted fields.' });
 		const { currentPassword, newPassword } = parsed.data;
 
-		const refused = await confirmPassword(event, user.email, currentPassword);
+		const refused = await confirmPassword(event, loginName(user), currentPassword);
 		if (refused) return fail(refused.status, { action: 'password', errors: { currentPassword: refused.message }, message: refused.message });
 		const problem =
-			newPassword === currentPassword ? 'Choose a password different from your current one.' : newPasswordProblem(newPassword, user.email);
+			newPassword === currentPassword ? 'Choose a password different from your current one.' : newPasswordProblem(newPassword, user.email ?? user.username ?? undefined);
 		if (problem) return fail(400, { action: 'password', errors: { newPassword: problem }, message: 'Please correct the highlighted fields.' });
 
 		const { endedSessions } = await changePassword(appDb(), user.id, newPassword, event.locals.session?.id ?? null);
@@ -102,7 +107,7 @@ export const actions: Actions = {
 		const parsed = readForm(deleteAccountForm, form);
 		if (!parsed.ok) return fail(400, { action: 'delete', errors: parsed.errors, message: 'Please correct the highlighted fields.' });
 
-		const refused = await confirmPassword(event, user.email, parsed.data.password);
+		const refused = await confirmPassword(event, loginName(user), parsed.data.password);
 		if (refused) return fail(refused.status, { action: 'delete', errors: { password: refused.message }, message: refused.message });
 
 		await deleteAccount(appDb(), user.id);

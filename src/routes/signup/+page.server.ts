@@ -14,7 +14,8 @@ const KEPT = ['email', 'displayName', 'role'] as const;
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = safeReturnPath(url.searchParams.get('redirectTo'), '');
 	if (locals.user) redirect(303, redirectTo || '/');
-	return { redirectTo, accountDeleted: url.searchParams.has('deleted') };
+	const invitation = url.searchParams.get('invite') ?? '';
+	return { redirectTo, accountDeleted: url.searchParams.has('deleted'), invitation: /^[a-z2-7]{32}$/.test(invitation) ? invitation : '' };
 };
 
 export const actions: Actions = {
@@ -33,7 +34,16 @@ export const actions: Actions = {
 		// counted before the account is made (and before the costly hash): one address cannot mint accounts in bulk
 		const admitted = await admitSignUp(appDb(), addressThrottleKey(requestClientAddress(event)));
 		if (admitted.locked) return fail(429, { values, errors: {}, message: signUpRetryMessage(admitted.retryAt) });
-		const created = await createAccount(appDb(), { email, displayName, role, password });
+		const invitation = form.get('invitation');
+		const token = typeof invitation === 'string' && /^[a-z2-7]{32}$/.test(invitation) ? invitation : undefined;
+		const created = await createAccount(appDb(), { email, displayName, role, password, invitation: token });
+		if (!created.ok && created.reason === 'invitation-invalid') {
+			return fail(400, {
+				values,
+				errors: {},
+				message: 'This invitation link has been used or has expired. Ask your administrator for a new one, or sign up without it.'
+			});
+		}
 		if (!created.ok) {
 			return fail(400, {
 				values,
@@ -42,6 +52,9 @@ export const actions: Actions = {
 			});
 		}
 		await startSession(event, created.user);
+		// the first account runs the installation; a teacher without an invitation learns they wait for approval
+		if (created.kind === 'admin') redirect(303, '/admin?first=1');
+		if (created.kind === 'pending-teacher') redirect(303, '/account');
 		redirect(303, safeReturnPath(redirectTo, '/'));
 	}
 };

@@ -1,58 +1,113 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { users } from '../db/schema';
+import { teacherInvitations, users } from '../db/schema';
 import { normaliseEmail } from './email';
 import { hashPassword, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
-import { generateSecureRandomString } from './token';
+import { generateSecureRandomString, hashSessionSecret } from './token';
 import type { Role, SessionUser } from './types';
 
 export interface NewAccount {
 	email: string;
 	displayName: string;
-	role: Role;
+	/** what the person ticked; "teacher" counts only with an invitation (or once approved) */
+	role: 'student' | 'teacher';
 	password: string;
+	/** the token from a teacher invitation link */
+	invitation?: string;
 }
+
+/**
+ * What the new account became: the installation's first account is its administrator; "Teacher"
+ * with a valid invitation is a teacher; "Teacher" without one is a student waiting for approval.
+ */
+export type AccountKind = 'admin' | 'teacher' | 'pending-teacher' | 'student';
+
+// any fixed number: sign-ups take turns through it so two first accounts cannot both become administrator
+const FIRST_ACCOUNT_LOCK = 7_301_011;
 
 /** Creates the account, or says the (normalised) email already has one. */
 export async function createAccount(
 	db: Database,
 	account: NewAccount
-): Promise<{ ok: true; user: SessionUser } | { ok: false; reason: 'email-taken' }> {
-	const user: SessionUser = {
-		id: generateSecureRandomString(),
-		email: normaliseEmail(account.email),
-		displayName: account.displayName,
-		role: account.role
-	};
+): Promise<{ ok: true; user: SessionUser; kind: AccountKind } | { ok: false; reason: 'email-taken' | 'invitation-invalid' }> {
+	const id = generateSecureRandomString();
+	const email = normaliseEmail(account.email);
 	const passwordHash = await hashPassword(account.password);
-	// the unique index decides, so two sign-ups racing for one email cannot both win
-	const inserted = await db
-		.insert(users)
-		.values({ ...user, passwordHash })
-		.onConflictDoNothing({ target: users.email })
-		.returning({ id: users.id });
-	if (inserted.length === 0) return { ok: false, reason: 'email-taken' };
-	return { ok: true, user };
+	try {
+		return await db.transaction(async (tx) => {
+			await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK})`);
+			const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+			if (taken) return { ok: false as const, reason: 'email-taken' as const };
+			const [anyone] = await tx.select({ id: users.id }).from(users).limit(1);
+			const kind: AccountKind = !anyone
+				? 'admin'
+				: account.invitation
+					? 'teacher'
+					: account.role === 'teacher'
+						? 'pending-teacher'
+						: 'student';
+			const role = kind === 'pending-teacher' ? 'student' : kind;
+			await tx.insert(users).values({
+				id,
+				email,
+				displayName: account.displayName,
+				role,
+				passwordHash,
+				teacherRequestedAt: kind === 'pending-teacher' ? new Date() : null
+			});
+			if (kind === 'teacher') {
+				const [used] = await tx
+					.update(teacherInvitations)
+					.set({ usedBy: id, usedAt: new Date() })
+					.where(
+						and(
+							eq(teacherInvitations.tokenHash, hashSessionSecret(account.invitation!)),
+							isNull(teacherInvitations.usedAt),
+							gt(teacherInvitations.expiresAt, new Date())
+						)
+					)
+					.returning({ id: teacherInvitations.id });
+				// nothing is kept, so the person can ask for a new link instead of ending up a student
+				if (!used) throw new InvalidInvitation();
+			}
+			const user: SessionUser = { id, email, username: null, displayName: account.displayName, role, mustChangePassword: false };
+			return { ok: true as const, user, kind };
+		});
+	} catch (error) {
+		if (error instanceof InvalidInvitation) return { ok: false, reason: 'invitation-invalid' };
+		throw error;
+	}
 }
+
+class InvalidInvitation extends Error {}
 
 export interface StoredCredentials {
 	user: SessionUser;
 	passwordHash: string;
 }
 
-export async function findCredentialsByEmail(db: Database, email: string): Promise<StoredCredentials | null> {
-	const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
-	if (!row) return null;
-	const { passwordHash, id, displayName, role } = row;
-	return { user: { id, email: row.email, displayName, role }, passwordHash };
+function toSessionUser(row: typeof users.$inferSelect): SessionUser {
+	const { id, email, username, displayName, role, mustChangePassword } = row;
+	return { id, email, username, displayName, role, mustChangePassword };
 }
+
+/** An email has an "@"; a username never does. */
+export async function findCredentialsByLogin(db: Database, login: string): Promise<StoredCredentials | null> {
+	const name = normaliseEmail(login);
+	const [row] = await db
+		.select()
+		.from(users)
+		.where(name.includes('@') ? eq(users.email, name) : eq(users.username, name));
+	if (!row) return null;
+	return { user: toSessionUser(row), passwordHash: row.passwordHash };
+}
+
 
 export async function findCredentialsById(db: Database, userId: string): Promise<StoredCredentials | null> {
 	const [row] = await db.select().from(users).where(eq(users.id, userId));
 	if (!row) return null;
-	const { passwordHash, id, email, displayName, role } = row;
-	return { user: { id, email, displayName, role }, passwordHash };
+	return { user: toSessionUser(row), passwordHash: row.passwordHash };
 }
 
 export async function passwordMatches(db: Database, userId: string, password: string): Promise<boolean> {
@@ -72,7 +127,7 @@ export async function changePassword(
 	currentSessionId: string | null
 ): Promise<{ endedSessions: number }> {
 	const passwordHash = await hashPassword(newPassword);
-	await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+	await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId));
 	const ended = await invalidateUserSessions(db, userId);
 	return { endedSessions: currentSessionId ? Math.max(0, ended - 1) : ended };
 }

@@ -47,11 +47,36 @@ export const signUpForm = v.object({
 	redirectTo: redirectToField
 });
 
+/** Usernames are generated for roster students: lower-case letters, digits and dots, never an "@". */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9.]{1,39}$/;
+
+// an email (with an "@") or a username
+const loginField = v.pipe(
+	text('Enter your email or username.'),
+	v.maxLength(EMAIL_MAX_LENGTH, `Emails and usernames are at most ${EMAIL_MAX_LENGTH} characters.`),
+	v.toLowerCase(),
+	v.check(
+		(login) => (login.includes('@') ? v.is(v.pipe(v.string(), v.email()), login) : USERNAME_PATTERN.test(login)),
+		'Enter an email address like name@school.org, or the username on your card.'
+	)
+);
+
 export const signInForm = v.object({
-	email: emailField,
+	email: loginField,
 	password: currentPasswordField('Enter your password.'),
 	redirectTo: redirectToField
 });
+
+export const signUpInvitationField = v.optional(v.pipe(v.string(), v.regex(/^[a-z2-7]{32}$/, 'That invitation link is not valid.')));
+
+/** The first sign-in with a one-time password: the new password, twice. */
+export const firstPasswordForm = v.pipe(
+	v.object({ newPassword: newPasswordField, confirmPassword: v.string('This field must be text.') }),
+	v.forward(
+		v.check((input) => input.newPassword === input.confirmPassword, 'The two passwords differ. Type the same password twice.'),
+		['confirmPassword']
+	)
+);
 
 export const changePasswordForm = v.object({
 	currentPassword: currentPasswordField('Enter your current password.'),
@@ -77,7 +102,8 @@ export function readForm<TSchema extends v.GenericSchema>(schema: TSchema, form:
 	const input: Record<string, FormDataEntryValue> = {};
 	for (const [key, value] of form) input[key] ??= value;
 	// a field left out of the request reads as empty, so it gets its "required" message
-	if ('entries' in schema) for (const key of Object.keys(schema.entries as object)) input[key] ??= '';
+	const entries = 'entries' in schema ? schema.entries : 'pipe' in schema ? (schema.pipe as { entries?: object }[])[0]?.entries : undefined;
+	if (entries) for (const key of Object.keys(entries)) input[key] ??= '';
 	const result = v.safeParse(schema, input);
 	if (result.success) return { ok: true, data: result.output };
 	const errors: FieldErrors = {};

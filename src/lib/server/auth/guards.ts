@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { SessionUser } from './types';
+import { isTeacherRole, type SessionUser } from './types';
 
 /** Only same-site paths are accepted as a place to return to after signing in. */
 export function safeReturnPath(candidate: string | null | undefined, fallback = '/'): string {
@@ -30,8 +30,23 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 	return user;
 }
 
+/** Teachers and the administrator (who also teaches). */
 export function requireTeacher(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = requireUser(event);
-	if (user.role !== 'teacher') error(403, 'This page is for teachers.');
+	if (!isTeacherRole(user.role)) error(403, 'This page is for teachers.');
 	return user;
+}
+
+export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = requireUser(event);
+	if (user.role !== 'admin') error(403, 'This page is for the administrator.');
+	return user;
+}
+
+/** Pages a user with a one-time password may still open: the page to replace it, and signing out. */
+export const FIRST_PASSWORD_PATH = '/welcome';
+export function firstPasswordRedirect(user: SessionUser | null, pathname: string): string | null {
+	if (!user?.mustChangePassword) return null;
+	if (pathname === FIRST_PASSWORD_PATH || pathname === '/signout' || pathname === '/health') return null;
+	return FIRST_PASSWORD_PATH;
 }

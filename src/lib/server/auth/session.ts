@@ -41,7 +41,8 @@ const sessionWithUser = namedStatement(
 	'auth_session_with_user',
 	() => sql`
 		select s.user_id as "userId", s.secret_hash as "secretHash", s.created_at as "createdAt",
-		       s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt", u.email, u.display_name as "displayName", u.role
+		       s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt", u.email, u.username, u.display_name as "displayName", u.role,
+		       u.must_change_password as "mustChangePassword"
 		from sessions as s join users as u on u.id = s.user_id
 		where s.id = ${sql.placeholder('id')}`
 );
@@ -53,9 +54,11 @@ interface SessionWithUserRow {
 	createdAt: string;
 	expiresAt: string;
 	lastSeenAt: string;
-	email: string;
+	email: string | null;
+	username: string | null;
 	displayName: string;
 	role: Role;
+	mustChangePassword: boolean;
 }
 
 /**
@@ -112,7 +115,14 @@ export async function validateSessionToken(
 			.set({ expiresAt: session.expiresAt, lastSeenAt: now })
 			.where(eq(sessions.id, parts.id));
 	}
-	const user: SessionUser = { id: row.userId, email: row.email, displayName: row.displayName, role: row.role };
+	const user: SessionUser = {
+		id: row.userId,
+		email: row.email,
+		username: row.username,
+		displayName: row.displayName,
+		role: row.role,
+		mustChangePassword: row.mustChangePassword
+	};
 	return { session, user };
 }
 

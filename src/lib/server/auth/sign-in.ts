@@ -1,5 +1,5 @@
 import type { Database } from '../db/client';
-import { findCredentialsByEmail } from './accounts';
+import { findCredentialsByLogin } from './accounts';
 import { addressThrottleKey } from './client-address';
 import { normaliseEmail } from './email';
 import { spendPasswordCheckTime, verifyPassword } from './password';
@@ -11,8 +11,8 @@ export type PasswordCheck =
 	| { kind: 'wrong'; lockedUntil: Date | null }
 	| { kind: 'throttled'; retryAt: Date };
 
-/** One message for an unknown email and a wrong password, so the form does not reveal who has an account. */
-export const WRONG_CREDENTIALS = 'That email and password do not match an account.';
+/** One message for an unknown email or username and a wrong password, so the form does not reveal who has an account. */
+export const WRONG_CREDENTIALS = 'That email or username and password do not match an account.';
 
 /**
  * Checks an email and password under the throttle. A locked key refuses before any password is
@@ -30,7 +30,7 @@ export async function checkCredentials(
 	const before = await throttleStatus(db, keys, now());
 	if (before.locked) return { kind: 'throttled', retryAt: before.retryAt };
 
-	const stored = await findCredentialsByEmail(db, email);
+	const stored = await findCredentialsByLogin(db, email);
 	const matches = stored ? await verifyPassword(stored.passwordHash, password) : (await spendPasswordCheckTime(password), false);
 	if (!stored || !matches) {
 		const after = await recordSignInFailure(db, keys, now());

@@ -11,6 +11,7 @@ import { keyedSeed, mapResponseIds, opaqueQuestion, publicQuestionId, type Opaqu
 import { answerKeySecret } from '../installation-secret';
 import { promptText, type PromptText } from '../../quiz/stem';
 import { isResponseFor, readResponse, responseFieldValues } from '../../quiz/responses';
+import { attemptLimitProblem } from '../teaching/assignments';
 import { QuizRequestError, attemptNotFound, attemptNotInLesson, lessonNotFound } from './errors';
 
 /** A database or an open transaction: use-cases compose inside one transaction. */
@@ -52,6 +53,9 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 		const created = await db.transaction(async (tx) => {
 			const lesson = await findActiveLesson(tx, lessonId);
 			if (!lesson) throw lessonNotFound();
+			// an assignment's attempt limit is enforced here, on the server, whatever the page showed
+			const limit = await attemptLimitProblem(tx, userId, lessonId);
+			if (limit) throw new QuizRequestError(403, limit);
 			const bank = await loadQuestionBank(tx, lessonId);
 			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
 			const seed = randomInt(0, 0x7fffffff);

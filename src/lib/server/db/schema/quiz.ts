@@ -47,6 +47,10 @@ export const quizAttempts = pgTable(
 			.where(sql`${t.state} = 'in_progress'`),
 		index('quiz_attempts_lesson_idx').on(t.lessonId, t.state, t.submittedAt),
 		index('quiz_attempts_user_idx').on(t.userId, t.submittedAt),
+		// gradebook, item analysis and exports: a student's submitted attempts at one lesson since it was assigned
+		index('quiz_attempts_submitted_idx')
+			.on(t.userId, t.lessonId, t.submittedAt)
+			.where(sql`${t.state} = 'submitted'`),
 		check('quiz_attempts_state_check', sql`${t.state} in ('in_progress', 'submitted')`)
 	]
 );
