@@ -6,12 +6,13 @@ import { attemptAnswers, lessons, questions, questionVersions, quizAttempts, use
 import { readSourceFiles, syncSources } from '../../src/lib/server/db/sources-sync';
 import { contentIsCurrent, regenerateContent, storeContent, toSourceInputs } from '../../src/lib/server/content/store';
 import { cachedLesson, cachedSourceView, listCachedLessons, loadLessonCache } from '../../src/lib/server/content/lesson-cache';
-import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import type { GeneratedContent } from '../../src/lib/content/generate';
+import { seedContent } from '../helpers/seed-content';
 
 const files = readSourceFiles(path.resolve('src/sources'));
 let generated: GeneratedContent;
 beforeAll(() => {
-	generated = generateContent(toSourceInputs(files));
+	generated = seedContent();
 });
 
 describeEachDatabase('content store', (getDb) => {

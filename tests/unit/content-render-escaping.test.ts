@@ -1,14 +1,13 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import LessonBody from '../../src/lib/components/LessonBody.svelte';
-import { generateContent } from '../../src/lib/content/generate';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { seedContent, seedSources } from '../helpers/seed-content';
 
 // The lesson page inserts this pre-rendered HTML with {@html}: a source's text must arrive escaped.
 describe('pre-rendered lesson bodies', () => {
 	it('escape markup written in a source document', () => {
-		const sources = readSourceFiles();
-		const [generated] = generateContent(sources).lessons;
+		const sources = seedSources;
+		const [generated] = seedContent().lessons;
 		// every text the body shows (passages, timeline, figures, perspectives) now carries markup
 		const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 		const lesson = JSON.parse(JSON.stringify(generated).replaceAll('Project Gunrunner', hostile.replaceAll('"', '\\"')));

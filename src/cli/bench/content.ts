@@ -3,9 +3,9 @@
  * 3), and the anonymous lesson page's requests/s as a share of the bare /about page (no database),
  * both measured in the same run at 50 connections, on PGlite and on PostgreSQL.
  */
-import { readSourceFiles } from '../../lib/server/db/sources-sync';
+import { readCourseFile, readSourceFiles } from '../../lib/server/db/sources-sync';
 import { toSourceInputs } from '../../lib/server/content/store';
-import { generateContent } from '../../lib/content/generate';
+import { generate } from '../../lib/content/generate';
 import { freshBenchDatabase, loadTest, median, postgresReachable, startBuiltServer, type Engine } from './server';
 
 const RUNS = 3;
@@ -30,11 +30,12 @@ export interface ContentBenchResult {
 
 export async function benchContent(log: (line: string) => void): Promise<ContentBenchResult> {
 	const inputs = toSourceInputs(readSourceFiles());
+	const course = readCourseFile();
 	const generationMs: number[] = [];
 	let counts = { lessons: 0, questions: 0 };
 	for (let i = 0; i < RUNS; i++) {
 		const started = performance.now();
-		const content = generateContent(inputs);
+		const content = generate(inputs, course);
 		generationMs.push(performance.now() - started);
 		counts = { lessons: content.lessons.length, questions: content.questions.length };
 	}

@@ -1,4 +1,5 @@
 import { GENERATOR_VERSION, inputsHashOf } from './version';
+import { courseKnowledge, EMPTY_COURSE, type CourseFile } from './course';
 import { buildLesson, disputedSpans, planLessons } from './lessons';
 import { analyseSource } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
@@ -9,23 +10,26 @@ export { GENERATOR_VERSION, inputsHashOf };
 
 export interface GeneratedContent {
 	generatorVersion: string;
-	/** digest of the generator version and every source: unchanged means nothing to regenerate */
+	/** digest of the generator version, the course file and every source: unchanged means nothing to regenerate */
 	inputsHash: string;
 	analysed: AnalysedSource[];
 	lessons: LessonDocument[];
 	questions: GeneratedQuestion[];
 }
 
-
-/** Sources in, lessons and questions out: pure and deterministic (no clock, no randomness). */
-export function generateContent(sources: readonly SourceInput[]): GeneratedContent {
-	const analysed = sources.map(analyseSource);
-	const disputed = disputedSpans(analysed);
-	const corpus = buildCorpus(analysed, disputed);
+/**
+ * Sources and the course file in, lessons and questions out: pure and deterministic (no clock, no
+ * randomness). The course file is the only place course knowledge comes from.
+ */
+export function generate(sources: readonly SourceInput[], course: CourseFile = EMPTY_COURSE): GeneratedContent {
+	const knowledge = courseKnowledge(course);
+	const analysed = sources.map((source) => analyseSource(source, knowledge));
+	const disputed = disputedSpans(analysed, knowledge);
+	const corpus = buildCorpus(analysed, disputed, knowledge);
 	const lessons: LessonDocument[] = [];
 	const questions: GeneratedQuestion[] = [];
-	planLessons(analysed).forEach((plan, index) => {
-		const lesson = buildLesson(plan, index + 1, analysed);
+	planLessons(analysed, knowledge).forEach((plan, index) => {
+		const lesson = buildLesson(plan, index + 1, analysed, knowledge);
 		let lessonQuestions = generateLessonQuestions(plan, corpus);
 		if (plan.generated) {
 			// a generated lesson keeps only objectives its questions actually cover
@@ -39,5 +43,6 @@ export function generateContent(sources: readonly SourceInput[]): GeneratedConte
 		lessons.push(lesson);
 		questions.push(...lessonQuestions);
 	});
-	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources), analysed, lessons, questions };
+	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources, course), analysed, lessons, questions };
 }
+

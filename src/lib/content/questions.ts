@@ -1,16 +1,16 @@
 import { citeQuote, citeSentence } from './citations';
-import { KNOWN_DISAGREEMENTS } from './disagreements';
-import { aliasesOf, GLOSSARY, glossaryEntry, related, type GlossaryEntry } from './glossary';
+import type { CourseKnowledge, GlossaryEntry, OutlineLesson } from './course';
 import { digest } from './hash';
 import { extractTimeline, isPlannedFor, isSelfContained, type LessonPlan } from './lessons';
 import { normaliseAnswer } from './normalise';
 import { formatLike, isWrittenInWords } from './numbers';
-import { COURSE_PREMISE, type OutlineLesson } from './outline';
 import { containsNormalised, contentWords, isAlsoTrue, isTrivialAnswer, overlap } from './question-filters';
 import type { Choice, Citation, GeneratedQuestion, QuestionType } from './question-types';
 import type { AnalysedSource, Entity, Sentence, TimelineEvent } from './types';
 
 export interface QuestionCorpus {
+	/** the course file's knowledge, with the names found in the texts */
+	knowledge: CourseKnowledge;
 	analysed: readonly AnalysedSource[];
 	sentences: readonly Sentence[];
 	/** contested spans by sentence id: never blanked, never stated as true */
@@ -25,7 +25,7 @@ export interface QuestionCorpus {
 
 export const BLANK = '_____';
 
-export function buildCorpus(analysed: readonly AnalysedSource[], disputed: QuestionCorpus['disputed']): QuestionCorpus {
+export function buildCorpus(analysed: readonly AnalysedSource[], disputed: QuestionCorpus['disputed'], knowledge: CourseKnowledge): QuestionCorpus {
 	const sentences = analysed.flatMap((a) => a.sentences);
 	const numbers = new Set<number>();
 	const otherPeople = new Set<string>();
@@ -38,8 +38,8 @@ export function buildCorpus(analysed: readonly AnalysedSource[], disputed: Quest
 	for (const sentence of sentences)
 		for (const id of new Set(sentence.entities.filter((e) => e.type === 'place' && e.glossaryId).map((e) => e.glossaryId!)))
 			placeMentions.set(id, (placeMentions.get(id) ?? 0) + 1);
-	const premise = new Set([...COURSE_PREMISE, ...[...placeMentions].filter(([, n]) => n > sentences.length * 0.1).map(([id]) => id)]);
-	return { analysed, sentences, disputed, numbers, otherPeople: [...otherPeople].sort(), premise };
+	const premise = new Set([...knowledge.policies.premise, ...[...placeMentions].filter(([, n]) => n > sentences.length * 0.1).map(([id]) => id)]);
+	return { knowledge, analysed, sentences, disputed, numbers, otherPeople: [...otherPeople].sort(), premise };
 }
 
 /** Deterministic pick: rank candidates by a hash of the seed, never by Math.random. */
@@ -84,22 +84,23 @@ function blankSentences(blank: Blank): Sentence[] {
 	return blank.naming ? [blank.naming, blank.sentence] : [blank.sentence];
 }
 
-/** organisations that can stand in for each other as options; staff, offices and centres cannot */
-const DISTRACTOR_GROUPS = new Set(['us-agency', 'us-department', 'oversight', 'legislature', 'advocacy', 'media', 'research', 'state-agency']);
-/** "the _____ cartels" would give "Mexican" away */
-const DEMONYMS: Record<string, string[]> = { mexico: ['Mexican'], usa: ['American'], colombia: ['Colombian'], guatemala: ['Guatemalan'], 'costa-rica': ['Costa Rican'] };
+/**
+ * Organisations that can stand in for each other as options (the course file's distractorGroups;
+ * staff, offices and centres cannot). Without that policy, any organisation's group qualifies.
+ */
+function isDistractorGroup(knowledge: CourseKnowledge, group: string | undefined): boolean {
+	const groups = knowledge.policies.distractorGroups;
+	return groups ? groups.includes(group ?? '') : true;
+}
 
-/** outlets, journalists and press officers: who printed or relayed a fact is not the fact */
-const NOT_ASKED_GROUPS = new Set(['media', 'journalist']);
-const NOT_ASKED_IDS = new Set(['wade', 'atf-spokesman']);
+/** outlets, journalists and press officers (course policy): who printed or relayed a fact is not the fact */
+function notAsked(knowledge: CourseKnowledge, entry: GlossaryEntry): boolean {
+	return knowledge.policies.neverAskedGroups.includes(entry.group ?? '') || knowledge.policies.neverAsked.includes(entry.id);
+}
 /** stems longer than this are passages, not questions */
 const MAX_STEM_WORDS = 65;
 
 const KIND_PRIORITY: Blank['kind'][] = ['money', 'number', 'percent', 'year', 'person', 'place', 'organisation', 'program', 'law', 'term'];
-/** what an option of each glossary term group is called in a stem */
-const TERM_NOUNS: Record<string, string> = { weapon: 'kind of weapon', 'trade-role': 'group of people' };
-/** programs asked by name; Project Gunrunner itself is the course's subject, in nearly every sentence */
-const NOT_ASKED_PROGRAMS = new Set(['gunrunner']);
 
 function occurrences(text: string, part: string): number {
 	let count = 0;
@@ -111,14 +112,15 @@ function placeNoun(entry: GlossaryEntry | undefined): string | undefined {
 	return entry?.placeKind === 'country' ? 'country' : entry?.placeKind === 'city' ? 'city' : entry?.placeKind === 'state' ? 'state' : undefined;
 }
 
-function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<string>): Blank | undefined {
+function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<string>, knowledge: CourseKnowledge): Blank | undefined {
 	// the course's premise ("guns flowing to Mexico") is not a question
 	if (entity.glossaryId && premise.has(entity.glossaryId)) return undefined;
 	const statement = sentence.statement;
 	let answer = entity.text;
 	let kind: Blank['kind'];
 	let kindNoun: string;
-	const entry = entity.glossaryId ? glossaryEntry(entity.glossaryId) : undefined;
+	const entry = entity.glossaryId ? knowledge.entry(entity.glossaryId) : undefined;
+	const { policies } = knowledge;
 	let inWords = false;
 	let durationValue: number | undefined;
 	switch (entity.type) {
@@ -133,11 +135,11 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			kindNoun = 'fiscal year';
 			break;
 		case 'program':
-			if (!entry || entry.kind !== 'program' || NOT_ASKED_PROGRAMS.has(entry.id)) return undefined;
+			if (!entry || entry.kind !== 'program' || policies.subjects.includes(entry.id)) return undefined;
 			answer = statement.includes(entry.name) ? entry.name : entity.text;
 			kind = 'program';
-			// Fast and Furious was an operation under a program: "a program" would invite "Project Gunrunner"
-			kindNoun = entry.group === 'gunwalking-operation' ? 'operation' : 'program';
+			// an operation under a program is called an operation (course policy: the group's noun)
+			kindNoun = policies.groupNouns[entry.group ?? ''] ?? 'program';
 			break;
 		case 'law':
 			// "…Act of 2009" beside options without a year would stand out
@@ -148,12 +150,12 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			kindNoun = 'law';
 			break;
 		case 'term': {
-			if (!entry || !entry.group || !TERM_NOUNS[entry.group]) return undefined;
+			if (!entry || !entry.group || !policies.groupNouns[entry.group]) return undefined;
 			// "drug cartel members", "corrupt gun dealers": a modifier before the blank would make the options misread
 			const before = statement.slice(0, statement.indexOf(entity.text)).trimEnd();
 			if (before && !/(^|[\s(])(the|and|or|of|by|to|with|were|are|was|is|as|than|for|on)$|[,;:(—–]$/i.test(before)) return undefined;
 			kind = 'term';
-			kindNoun = TERM_NOUNS[entry.group];
+			kindNoun = policies.groupNouns[entry.group];
 			break;
 		}
 		case 'money':
@@ -193,11 +195,11 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 			kindNoun = 'person';
 			break;
 		case 'organisation':
-			if (!entry || !entry.group || !DISTRACTOR_GROUPS.has(entry.group)) return undefined;
-			// the ATF is in nearly every sentence: asked only where a sentence defines it, "… (ATF)"
-			if (entry.id === 'atf' && !new RegExp(`^${entity.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(ATF\\)`).test(statement.slice(statement.indexOf(entity.text)))) return undefined;
+			if (!entry || !entry.group || !isDistractorGroup(knowledge, entry.group)) return undefined;
+			// an agency in nearly every sentence (course policy): asked only where a sentence defines it, "… (ACR)"
+			if (policies.definedOnly.includes(entry.id) && !definedHere(statement, entity.text, entry)) return undefined;
 			kind = 'organisation';
-			kindNoun = entry.group === 'advocacy' ? 'group' : 'organisation';
+			kindNoun = policies.groupNouns[entry.group] ?? 'organisation';
 			break;
 		case 'place': {
 			const noun = placeNoun(entry);
@@ -215,7 +217,7 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	const defined = entry && /^ \(([A-Z]{2,6})\)/.exec(statement.slice(statement.indexOf(answer) + answer.length));
 	if (defined && entry && entry.aliases.includes(defined[1])) span += defined[0].length;
 	// who published or reported a story, or a spokesman's name, is publication trivia, not civics
-	if (entry && (NOT_ASKED_GROUPS.has(entry.group ?? '') || NOT_ASKED_IDS.has(entry.id))) return undefined;
+	if (entry && notAsked(knowledge, entry)) return undefined;
 	// "an additional 5 million": without the currency the source leaves the unit unknown
 	if (entity.type === 'cardinal' && /\b(million|billion)\b/i.test(entity.text)) return undefined;
 	const at = statement.indexOf(answer);
@@ -229,7 +231,7 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	// "anticipated conducting courses in _____": the year of a plan is a minor detail of an intention
 	if (kind === 'year' && isPlannedFor(statement, answer)) return undefined;
 	// "the year CENAPI was established": founding dates of other bodies are minor trivia
-	if (kind === 'year' && /\bwas (established|founded|created)\b/.test(statement) && !/Gunrunner/.test(statement)) return undefined;
+	if (kind === 'year' && /\bwas (established|founded|created)\b/.test(statement) && !policies.subjects.some((id) => knowledge.aliasesOf(id).some((alias) => statement.includes(alias)))) return undefined;
 	// "Laredo, _____": the state of a named city makes swaps impossible ("Laredo, Arizona")
 	if (kind === 'place' && /\p{Lu}[\p{L}.]+,\s*$/u.test(statement.slice(0, at))) return undefined;
 	// never change words inside a quotation: a true/false swap there would misquote someone
@@ -264,16 +266,23 @@ function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<strin
 	// a person is offered by name, whatever title the sentence gives them ("Deputy Director Melson")
 	if (kind === 'person' && entry) answer = entry.name;
 	// no leak through an alias ("Bureau of Alcohol…" beside a blanked "ATF") or a repeated value
-	if (entry && aliasesOf(entry.id).some((alias) => alias !== answer && containsNormalised(blanked, alias))) return undefined;
+	if (entry && knowledge.aliasesOf(entry.id).some((alias) => alias !== answer && containsNormalised(blanked, alias))) return undefined;
 	if (entity.value !== undefined && kind !== 'year' && blanked.includes(String(entity.value))) return undefined;
-	if (entry && (DEMONYMS[entry.id] ?? []).some((d) => blanked.includes(d))) return undefined;
+	if (entry && (entry.demonyms ?? []).some((d) => blanked.includes(d))) return undefined;
 	// "the _____ firearm tracing software system": a program's name must not echo in the stem ("eTrace", "tracing")
-	if (kind === 'program' && entry && echoesName(blanked, aliasesOf(entry.id))) return undefined;
+	if (kind === 'program' && entry && echoesName(blanked, knowledge.aliasesOf(entry.id))) return undefined;
 	// "Laredo, Texas": the larger place beside it narrows the answer and makes swaps absurd
 	if (kind === 'place' && /^,\s+\p{Lu}/u.test(statement.slice(at + answer.length))) return undefined;
 	// "Sept. 11" is a date, not a count
 	if (kind === 'number' && /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(statement.slice(0, at))) return undefined;
 	return { sentence, entity, answer, blanked, kind, kindNoun, ...(inWords ? { inWords } : {}), ...(durationValue !== undefined ? { value: durationValue } : {}) };
+}
+
+/** "Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)": the sentence defines the acronym it names. */
+function definedHere(statement: string, text: string, entry: GlossaryEntry): boolean {
+	const acronyms = [entry.name, ...entry.aliases].filter((a) => /^[A-Z]{2,6}$/.test(a));
+	const after = statement.slice(statement.indexOf(text) + text.length);
+	return acronyms.some((acronym) => after.startsWith(` (${acronym})`));
 }
 
 const GENERIC_NAME_WORDS = new Set(['operation', 'project', 'program', 'initiative']);
@@ -303,12 +312,12 @@ function echoesWord(stem: string, option: string): boolean {
 }
 
 export function blanksOf(sentence: Sentence, corpus: QuestionCorpus, lessonPremise: ReadonlySet<string> = new Set()): Blank[] {
-	if (!isSelfContained(sentence.statement) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
+	if (!isSelfContained(sentence.statement, corpus.knowledge) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
 	const contested = corpus.disputed.get(sentence.id) ?? [];
 	const premise = new Set([...corpus.premise, ...lessonPremise]);
 	const blanks = sentence.entities
 		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
-		.flatMap((entity) => blankFor(sentence, entity, premise) ?? []);
+		.flatMap((entity) => blankFor(sentence, entity, premise, corpus.knowledge) ?? []);
 	blanks.push(...rewrittenNameBlanks(sentence, corpus));
 	return blanks.sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start);
 }
@@ -322,7 +331,7 @@ function rewrittenNameBlanks(sentence: Sentence, corpus: QuestionCorpus): Blank[
 	const source = corpus.analysed.find((a) => a.source.id === sentence.sourceId);
 	if (!source || corpus.disputed.has(sentence.id)) return [];
 	const blanks: Blank[] = [];
-	for (const entry of GLOSSARY) {
+	for (const entry of corpus.knowledge.glossary) {
 		// laws only: a program the rewrite names ("During Operation Fast and Furious, at least 1,856…")
 		// is the article's context, not something an earlier sentence states about this one
 		if (entry.kind !== 'law') continue;
@@ -333,7 +342,7 @@ function rewrittenNameBlanks(sentence: Sentence, corpus: QuestionCorpus): Blank[
 		if (!naming) continue;
 		const at = sentence.statement.indexOf(alias);
 		const entity: Entity = { type: entry.kind, text: alias, start: sentence.start, end: sentence.start, glossaryId: entry.id };
-		const blank = blankFor({ ...sentence, entities: [entity] }, entity, corpus.premise);
+		const blank = blankFor({ ...sentence, entities: [entity] }, entity, corpus.premise, corpus.knowledge);
 		if (blank && at >= 0) blanks.push({ ...blank, sentence, naming });
 	}
 	return blanks;
@@ -369,20 +378,22 @@ function numberDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 }
 
 function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
-	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
+	const { knowledge } = corpus;
+	const entry = blank.entity.glossaryId ? knowledge.entry(blank.entity.glossaryId) : undefined;
 	if (!entry) return [];
 	const inSentence = new Set(blank.sentence.entities.map((e) => e.glossaryId).filter(Boolean));
-	const sameKind = GLOSSARY.filter((other) => {
-		if (other.kind !== entry.kind || inSentence.has(other.id) || related(other.id, entry.id)) return false;
+	const sameKind = knowledge.glossary.filter((other) => {
+		if (other.kind !== entry.kind || inSentence.has(other.id) || knowledge.related(other.id, entry.id)) return false;
+		if (knowledge.policies.neverOptions.includes(other.id) || knowledge.policies.subjects.includes(other.id)) return false;
 		// a city only against cities of the same state or country: "the Phoenix area (two in Nuevo Laredo…)" contradicts itself
 		if (entry.kind === 'place')
-			return other.placeKind === entry.placeKind && other.id !== 'usa' && (entry.placeKind !== 'city' || other.partOf?.[0] === entry.partOf?.[0]);
-		if (entry.kind === 'organisation' && !DISTRACTOR_GROUPS.has(other.group ?? '')) return false;
-		if (entry.kind === 'person') return Boolean(other.role) && other.id !== 'anonymous-atf-official' && other.id !== 'atf-spokesman';
+			return other.placeKind === entry.placeKind && (entry.placeKind !== 'city' || other.partOf?.[0] === entry.partOf?.[0]);
+		if (entry.kind === 'organisation' && !isDistractorGroup(knowledge, other.group)) return false;
+		if (entry.kind === 'person') return Boolean(other.role);
 		// two gunwalking operations could both fit a description of letting guns walk
 		// software only against software ("a Spanish version of _____" fits no operation), operations only
 		// against operations, programs against programs: none of the first two here, so those are typed
-		if (entry.kind === 'program') return other.id !== 'gunrunner' && other.id !== entry.id && (other.group ?? '') === (entry.group ?? '') && !entry.group;
+		if (entry.kind === 'program') return other.id !== entry.id && (other.group ?? '') === (entry.group ?? '') && !entry.group;
 		// enacted laws only: a bill is not offered as a law
 		if (entry.kind === 'law') return other.group !== 'bill';
 		// a kind of weapon against kinds of weapon, a group of people against groups of people
@@ -415,8 +426,8 @@ function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] {
 	return out;
 }
 
-function hasRelatedOrganisation(id: string): boolean {
-	return GLOSSARY.some((other) => other.id !== id && other.kind === 'organisation' && related(other.id, id));
+function hasRelatedOrganisation(id: string, knowledge: CourseKnowledge): boolean {
+	return knowledge.glossary.some((other) => other.id !== id && other.kind === 'organisation' && knowledge.related(other.id, id));
 }
 
 function distractorsFor(blank: Blank, corpus: QuestionCorpus): string[] {
@@ -443,8 +454,8 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 	if (distractors.length < 3) return undefined;
 	// "the Department of Homeland Security's _____": only parts of that department fit; any other
 	// agency among the options is ruled out by the possessive alone ("the ATF's _____ office" asks a city)
-	const owner = blank.kind === 'organisation' ? possessiveOwner(blank) : undefined;
-	if (owner && distractors.some((d) => !partOfOwner(d, owner))) return undefined;
+	const owner = blank.kind === 'organisation' ? possessiveOwner(blank, corpus.knowledge) : undefined;
+	if (owner && distractors.some((d) => !partOfOwner(d, owner, corpus.knowledge))) return undefined;
 	const citations = blankSentences(blank).map(citeSentence);
 	const id = questionId(lessonId, 'multiple_choice', citations, blank.answer);
 	const options = choices([blank.answer, ...distractors], id);
@@ -459,32 +470,32 @@ function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 }
 
 /** The glossary organisation named in a possessive right before the blank, if any. */
-function possessiveOwner(blank: Blank): string | undefined {
+function possessiveOwner(blank: Blank, knowledge: CourseKnowledge): string | undefined {
 	const before = blank.blanked.slice(0, blank.blanked.indexOf(BLANK));
 	const possessive = /([\p{L}.' ]+?)[’']s\s+$/u.exec(before);
 	if (!possessive) return undefined;
-	return GLOSSARY.find((entry) => entry.kind === 'organisation' && entry.aliases.some((alias) => possessive[1].endsWith(alias)))?.id;
+	return knowledge.glossary.find((entry) => entry.kind === 'organisation' && entry.aliases.some((alias) => possessive[1].endsWith(alias)))?.id;
 }
 
-function partOfOwner(option: string, owner: string): boolean {
-	const entry = GLOSSARY.find((g) => g.name === option || g.aliases.includes(option));
-	return Boolean(entry && entry.id !== owner && related(entry.id, owner));
+function partOfOwner(option: string, owner: string, knowledge: CourseKnowledge): boolean {
+	const entry = knowledge.glossary.find((g) => g.name === option || g.aliases.includes(option));
+	return Boolean(entry && entry.id !== owner && knowledge.related(entry.id, owner));
 }
 
 function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft | undefined {
 	if (blank.kind === 'money' || blank.kind === 'percent') return undefined;
 	// "A major _____ program": the ATF fits as well as its department; an organisation with a parent
 	// or a part in the glossary can be named at either level, so a typed answer is ambiguous
-	if (blank.kind === 'organisation' && blank.entity.glossaryId && hasRelatedOrganisation(blank.entity.glossaryId)) return undefined;
+	if (blank.kind === 'organisation' && blank.entity.glossaryId && hasRelatedOrganisation(blank.entity.glossaryId, corpus.knowledge)) return undefined;
 	const citations = blankSentences(blank).map(citeSentence);
-	const entry = blank.entity.glossaryId ? glossaryEntry(blank.entity.glossaryId) : undefined;
+	const entry = blank.entity.glossaryId ? corpus.knowledge.entry(blank.entity.glossaryId) : undefined;
 	// "President _____": who held the office is general knowledge, not what the source teaches
 	if (blank.kind === 'person' && /\bPresident\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	// a person's surname alone is a right answer too ("Calderon" for "Felipe Calderon")
 	const surname = blank.kind === 'person' && /\s/.test(blank.answer) ? [blank.answer.split(/\s+/).at(-1)!] : [];
 	// "FY 2006": the year alone, or written out, is the same answer
 	const fiscal = blank.entity.type === 'fiscal_year' && blank.entity.year ? [String(blank.entity.year), `fiscal year ${blank.entity.year}`] : [];
-	const accepted = [...new Set([blank.answer, ...surname, ...fiscal, ...(entry ? aliasesOf(entry.id) : [])])];
+	const accepted = [...new Set([blank.answer, ...surname, ...fiscal, ...(entry ? corpus.knowledge.aliasesOf(entry.id) : [])])];
 	const hint = blank.kind === 'year' ? (fiscal.length ? 'a fiscal year' : 'a year') : blank.kind === 'number' ? 'a number' : `the name of ${/^[aeiou]/.test(blank.kindNoun) ? 'an' : 'a'} ${blank.kindNoun}`;
 	return {
 		id: questionId(lessonId, 'fill_blank', citations, blank.answer), lessonId, type: 'fill_blank',
@@ -559,14 +570,14 @@ function speakerPool(corpus: QuestionCorpus, lessonSentences: readonly Sentence[
 	for (const sentence of lessonSentences) {
 		for (const a of sentence.attributions) lesson.set(a.speakerId, a.speaker);
 		for (const e of sentence.entities) {
-			const entry = e.glossaryId ? glossaryEntry(e.glossaryId) : undefined;
+			const entry = e.glossaryId ? corpus.knowledge.entry(e.glossaryId) : undefined;
 			if (entry?.speaker) lesson.set(entry.id, entry.name);
 		}
 	}
 	for (const sentence of corpus.sentences) {
 		for (const a of sentence.attributions) course.set(a.speakerId, a.speaker);
 		for (const e of sentence.entities) {
-			const entry = e.glossaryId ? glossaryEntry(e.glossaryId) : undefined;
+			const entry = e.glossaryId ? corpus.knowledge.entry(e.glossaryId) : undefined;
 			if (entry?.speaker && !course.has(entry.id)) course.set(entry.id, entry.name);
 		}
 	}
@@ -574,40 +585,41 @@ function speakerPool(corpus: QuestionCorpus, lessonSentences: readonly Sentence[
 }
 
 /** A person against people, a body against bodies; never an outlet or a press officer. */
-function plausibleSpeaker(id: string, answerId: string): boolean {
-	const entry = glossaryEntry(id);
-	const answer = glossaryEntry(answerId);
-	if (!entry || !answer || NOT_ASKED_GROUPS.has(entry.group ?? '') || NOT_ASKED_IDS.has(entry.id)) return false;
+function plausibleSpeaker(id: string, answerId: string, knowledge: CourseKnowledge): boolean {
+	const entry = knowledge.entry(id);
+	const answer = knowledge.entry(answerId);
+	if (!entry || !answer || notAsked(knowledge, entry)) return false;
 	if (entry.kind !== answer.kind) return false;
 	// a body against bodies of the same standing: a finding of an agency or a watchdog against other
 	// public bodies, a campaign's claim against other campaigns and researchers
-	return entry.kind === 'person' || speakerClass(entry.group) === speakerClass(answer.group);
+	return entry.kind === 'person' || speakerClass(entry.group, knowledge) === speakerClass(answer.group, knowledge);
 }
 
-function speakerClass(group: string | undefined): string {
-	return ['advocacy', 'research'].includes(group ?? '') ? 'civil-society' : 'public-body';
+function speakerClass(group: string | undefined, knowledge: CourseKnowledge): string {
+	return knowledge.policies.civilSocietyGroups.includes(group ?? '') ? 'civil-society' : 'public-body';
 }
 
 /** Two people of the same office ("an anonymous senior ATF official" and the ATF's acting chief) could be one person. */
-function sameOffice(a: string, b: string): boolean {
-	const pa = glossaryEntry(a)?.partOf ?? [];
-	const pb = glossaryEntry(b)?.partOf ?? [];
-	return glossaryEntry(a)?.kind === 'person' && glossaryEntry(b)?.kind === 'person' && pa.some((p) => pb.includes(p));
+function sameOffice(a: string, b: string, knowledge: CourseKnowledge): boolean {
+	const pa = knowledge.entry(a)?.partOf ?? [];
+	const pb = knowledge.entry(b)?.partOf ?? [];
+	return knowledge.entry(a)?.kind === 'person' && knowledge.entry(b)?.kind === 'person' && pa.some((p) => pb.includes(p));
 }
 
-function speakerNamedIn(text: string, speakerId: string): boolean {
-	return aliasesOf(speakerId).some((alias) => containsNormalised(text, alias));
+function speakerNamedIn(text: string, speakerId: string, knowledge: CourseKnowledge): boolean {
+	return knowledge.aliasesOf(speakerId).some((alias) => containsNormalised(text, alias));
 }
 
 function attributionQuestions(lessonId: string, sentence: Sentence, corpus: QuestionCorpus, lessonSentences: readonly Sentence[]): Draft[] {
 	const drafts: Draft[] = [];
+	const { knowledge } = corpus;
 	const pools = speakerPool(corpus, lessonSentences);
 	for (const attribution of sentence.attributions) {
-		const speakerEntry = glossaryEntry(attribution.speakerId);
+		const speakerEntry = knowledge.entry(attribution.speakerId);
 		// who relayed a story (an outlet, a press officer) is not the claim's author worth learning
-		if (!speakerEntry || NOT_ASKED_GROUPS.has(speakerEntry.group ?? '') || NOT_ASKED_IDS.has(speakerEntry.id)) continue;
+		if (!speakerEntry || notAsked(knowledge, speakerEntry)) continue;
 		if (sentence.statement.split(/\s+/).length > MAX_STEM_WORDS || /\b\d{2,}-\d{3}\b/.test(sentence.statement)) continue;
-		if (!isSelfContained(sentence.statement.replace(attribution.speakerText, attribution.speaker))) continue;
+		if (!isSelfContained(sentence.statement.replace(attribution.speakerText, attribution.speaker), knowledge)) continue;
 		let phrase = attribution.speakerText;
 		if (occurrences(sentence.statement, phrase) !== 1 || /^(he|she|they|it)$/i.test(phrase)) continue;
 		// blank the whole name: "the anonymous senior ATF official", "ATF Deputy Director Kenneth Melson"
@@ -630,29 +642,29 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		if (stems.some((stem) => claim.toLowerCase().includes(stem))) continue;
 		// "the report states": the sentence that names the report's author is cited too
 		let naming: Sentence | undefined;
-		if (!speakerNamedIn(sentence.text, attribution.speakerId)) {
+		if (!speakerNamedIn(sentence.text, attribution.speakerId, knowledge)) {
 			const source = corpus.analysed.find((a) => a.source.id === sentence.sourceId)!;
-			naming = source.sentences.find((s) => s.index < sentence.index && speakerNamedIn(s.text, attribution.speakerId));
+			naming = source.sentences.find((s) => s.index < sentence.index && speakerNamedIn(s.text, attribution.speakerId, knowledge));
 			if (!naming) continue;
 		}
 		const sides = sidesOf(sentence.id, corpus);
-		const subjects = new Set(sentence.entities.filter((e) => (e.type === 'law' || e.type === 'program') && e.glossaryId && e.glossaryId !== 'gunrunner').map((e) => e.glossaryId));
+		const subjects = new Set(sentence.entities.filter((e) => (e.type === 'law' || e.type === 'program') && e.glossaryId && !knowledge.policies.subjects.includes(e.glossaryId)).map((e) => e.glossaryId));
 		// the claim must not name its own speaker another way (a leak)
-		if (aliasesOf(attribution.speakerId).some((alias) => containsNormalised(claim, alias))) continue;
+		if (knowledge.aliasesOf(attribution.speakerId).some((alias) => containsNormalised(claim, alias))) continue;
 		if (claim.split(/\s+/).length < 8) continue;
 		const candidates = (pool: Map<string, string>) =>
 			rankBy(
-				[...pool.entries()].filter(([id]) => plausibleSpeaker(id, attribution.speakerId) && !related(id, attribution.speakerId) && !(id.startsWith('atf') && attribution.speakerId.startsWith('atf'))),
+				[...pool.entries()].filter(([id]) => plausibleSpeaker(id, attribution.speakerId, knowledge) && !knowledge.related(id, attribution.speakerId)),
 				sentence.id,
 				([id]) => id
 			)
 				// someone else saying much the same thing would make two options right
-				.filter(([id]) => !sameOffice(id, attribution.speakerId))
+				.filter(([id]) => !sameOffice(id, attribution.speakerId, knowledge))
 				// a body the sentence names (the finding's subject, "within ATF itself", or the report it
 				// appeared in) and its parts are not offered as its author
-				.filter(([id]) => ![id, ...(glossaryEntry(id)?.partOf ?? [])].some((named) => speakerNamedIn(claim, named) || speakerNamedIn(sentence.text, named) || (naming !== undefined && speakerNamedIn(naming.text, named))))
+				.filter(([id]) => ![id, ...(knowledge.entry(id)?.partOf ?? [])].some((named) => speakerNamedIn(claim, named, knowledge) || speakerNamedIn(sentence.text, named, knowledge) || (naming !== undefined && speakerNamedIn(naming.text, named, knowledge))))
 				// someone (or a part of someone) on a side of the same question would make two options right
-				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
+				.filter(([id]) => !corpus.sentences.some((s) => s.id !== sentence.id && s.attributions.some((a) => a.speakerId === id || knowledge.related(a.speakerId, id)) && (overlap(attribution.claim, s.text) >= 0.5 || sides.has(s.id) || s.entities.some((e) => e.glossaryId && subjects.has(e.glossaryId)))));
 		// the lesson's own speakers first (same topic), then others quoted in the course
 		const fromLesson = candidates(pools.lesson);
 		const pick = (keep: (candidate: [string, string]) => boolean) =>
@@ -666,14 +678,14 @@ function attributionQuestions(lessonId: string, sentence: Sentence, corpus: Ques
 		// "_____ reported that they …", "… and is working": a pronoun or a second verb of the speaker's
 		// tells its number, and with it the answer
 		if (/^ \w+(?: \w+)? that (?:they|it|he|she)\b/.test(afterBlank)) continue;
-		const singular = pick(([id]) => !isPluralName(glossaryEntry(id)?.name ?? ''));
-		const plural = others.some(([id]) => isPluralName(glossaryEntry(id)?.name ?? '')) || isPluralName(attribution.speaker);
+		const singular = pick(([id]) => !isPluralName(knowledge.entry(id)?.name ?? ''));
+		const plural = others.some(([id]) => isPluralName(knowledge.entry(id)?.name ?? '')) || isPluralName(attribution.speaker);
 		if (plural && /\b(?:and|but) (?:is|has|was|does)\b/.test(afterBlank)) {
 			if (singular.length < 3 || isPluralName(attribution.speaker)) continue;
 			others = singular;
 		}
 		const verb = new RegExp(`^ (${Object.keys(PAST_TENSE).join('|')})\\b`).exec(afterBlank)?.[1];
-		if (verb && others.some(([id]) => isPluralName(glossaryEntry(id)?.name ?? ''))) {
+		if (verb && others.some(([id]) => isPluralName(knowledge.entry(id)?.name ?? ''))) {
 			if (singular.length === 3) others = singular;
 			else shownClaim = claim.replace(`${BLANK} ${verb}`, `${BLANK} ${PAST_TENSE[verb]}`);
 		}
@@ -708,7 +720,7 @@ function isPluralName(name: string): boolean {
 /** Sentences on the other sides of any known disagreement this sentence is part of. */
 function sidesOf(sentenceId: string, corpus: QuestionCorpus): Set<string> {
 	const sides = new Set<string>();
-	for (const d of KNOWN_DISAGREEMENTS) {
+	for (const d of corpus.knowledge.disagreements) {
 		const ids = d.claims.flatMap((claim) => {
 			const source = corpus.analysed.find((a) => a.source.id === claim.sourceId);
 			const citation = source && citeQuote(source, claim.quote);
@@ -758,7 +770,7 @@ function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], c
 	const own = orderable(events, corpus);
 	if (own.length < 2) return [];
 	const ownYears = new Set(own.map((e) => e.year));
-	const others = orderable(extractTimeline(corpus.sentences), corpus).filter((e) => !ownYears.has(e.year));
+	const others = orderable(extractTimeline(corpus.sentences, corpus.knowledge), corpus).filter((e) => !ownYears.has(e.year));
 	const middle = (own[0].year + own[own.length - 1].year) / 2;
 	const nearest = [...others].sort((a, b) => Math.abs(a.year - middle) - Math.abs(b.year - middle) || a.year - b.year);
 	const build = (mine: TimelineEvent[], fillFrom: TimelineEvent[]) =>
@@ -886,7 +898,7 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 		typeCounts.set(draft.type, (typeCounts.get(draft.type) ?? 0) + 1);
 	};
 	for (const list of perSentence) add(list[0]);
-	for (const draft of orderingQuestions(lessonId, extractTimeline(plan.sentences), corpus)) add(draft);
+	for (const draft of orderingQuestions(lessonId, extractTimeline(plan.sentences, corpus.knowledge), corpus)) add(draft);
 	const lacking = () =>
 		chosen.size < MIN_PER_LESSON || typeCounts.size < MIN_TYPES || plan.outline.objectives.some((o) => (counts.get(o.id) ?? 0) < MIN_PER_OBJECTIVE);
 	for (let round = 1; round < 6 && lacking(); round++) {

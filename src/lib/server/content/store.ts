@@ -1,7 +1,8 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { lessons, questions, questionVersions } from '../db/schema';
-import { readSourceFiles, type SourceFile } from '../db/sources-sync';
+import { readCourseFile, readSourceFiles, type SourceFile } from '../db/sources-sync';
+import type { CourseFile } from '../../content/course';
 import { digest } from '../../content/hash';
 import type { GeneratedContent } from '../../content/generate';
 import { GENERATOR_VERSION, inputsHashOf } from '../../content/version';
@@ -130,16 +131,17 @@ export function toSourceInputs(files: readonly SourceFile[]) {
 }
 
 /** Regenerates when the sources or the generator changed (or always, with `force`). */
-export async function regenerateContent(db: Database, options: { force?: boolean; files?: SourceFile[] } = {}): Promise<RegenerateOutcome> {
+export async function regenerateContent(db: Database, options: { force?: boolean; files?: SourceFile[]; course?: CourseFile } = {}): Promise<RegenerateOutcome> {
 	const started = performance.now();
 	const inputs = toSourceInputs(options.files ?? readSourceFiles());
-	const inputsHash = inputsHashOf(inputs);
+	const course = options.course ?? readCourseFile();
+	const inputsHash = inputsHashOf(inputs, course);
 	if (!options.force && (await contentIsCurrent(db, inputsHash))) {
 		return { regenerated: false, inputsHash, milliseconds: performance.now() - started };
 	}
 	// loaded only when there is something to generate: the NLP libraries are large, and a server
 	// that starts with current content never needs them
-	const { generateContent } = await import('../../content/generate');
-	const result = await storeContent(db, generateContent(inputs));
+	const { generate } = await import('../../content/generate');
+	const result = await storeContent(db, generate(inputs, course));
 	return { regenerated: true, inputsHash, result, milliseconds: performance.now() - started };
 }
