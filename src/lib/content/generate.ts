@@ -1,6 +1,6 @@
 import { GENERATOR_VERSION, inputsHashOf } from './version';
 import { courseKnowledge, EMPTY_COURSE, type CourseFile } from './course';
-import { buildLesson, disputedSpans, planLessons } from './lessons';
+import { buildLesson, disputedSpans, planLessons, type SentenceRoute } from './lessons';
 import { analyseSource } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
 import type { GeneratedQuestion } from './question-types';
@@ -15,6 +15,8 @@ export interface GeneratedContent {
 	analysed: AnalysedSource[];
 	lessons: LessonDocument[];
 	questions: GeneratedQuestion[];
+	/** where every prose sentence went: a lesson, or a stated reason for leaving it out */
+	routes: SentenceRoute[];
 }
 
 /**
@@ -28,7 +30,8 @@ export function generate(sources: readonly SourceInput[], course: CourseFile = E
 	const corpus = buildCorpus(analysed, disputed, knowledge);
 	const lessons: LessonDocument[] = [];
 	const questions: GeneratedQuestion[] = [];
-	planLessons(analysed, knowledge).forEach((plan, index) => {
+	const routes: SentenceRoute[] = [];
+	planLessons(analysed, knowledge, routes).forEach((plan, index) => {
 		const lesson = buildLesson(plan, index + 1, analysed, knowledge);
 		let lessonQuestions = generateLessonQuestions(plan, corpus);
 		if (plan.generated) {
@@ -43,6 +46,6 @@ export function generate(sources: readonly SourceInput[], course: CourseFile = E
 		lessons.push(lesson);
 		questions.push(...lessonQuestions);
 	});
-	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources, course), analysed, lessons, questions };
+	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources, course), analysed, lessons, questions, routes };
 }
 

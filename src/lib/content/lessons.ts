@@ -40,12 +40,20 @@ function generatedOutline(analysed: AnalysedSource): OutlineLesson {
 	};
 }
 
+/** Where one prose sentence went: a lesson, or left out for a stated reason. */
+export interface SentenceRoute {
+	sourceId: string;
+	sentenceId: string;
+	lessonId?: string;
+	reason?: string;
+}
+
 /**
  * Routes every prose sentence to the lesson whose topic it matches best. A sentence that matches
  * none follows its paragraph's neighbours; a source none of whose sentences match gets a lesson of
- * its own, so a new source always shows up in the course.
+ * its own, so a new source always shows up in the course. Every sentence left out has a reason.
  */
-export function planLessons(analysed: readonly AnalysedSource[], knowledge: CourseKnowledge): LessonPlan[] {
+export function planLessons(analysed: readonly AnalysedSource[], knowledge: CourseKnowledge, routes: SentenceRoute[] = []): LessonPlan[] {
 	const outline = knowledge.outline;
 	const plans: LessonPlan[] = outline.map((lesson) => ({ outline: lesson, generated: false, sentences: [] }));
 	for (const source of analysed) {
@@ -63,7 +71,11 @@ export function planLessons(analysed: readonly AnalysedSource[], knowledge: Cour
 			return best;
 		});
 		if (chosen.every((plan) => plan === undefined)) {
-			if (source.sentences.length > 0) plans.push({ outline: generatedOutline(source), generated: true, sentences: [...source.sentences] });
+			if (source.sentences.length > 0) {
+				const plan: LessonPlan = { outline: generatedOutline(source), generated: true, sentences: [...source.sentences] };
+				plans.push(plan);
+				for (const s of source.sentences) routes.push({ sourceId: s.sourceId, sentenceId: s.id, lessonId: plan.outline.id });
+			}
 			continue;
 		}
 		source.sentences.forEach((sentence, i) => {
@@ -76,6 +88,11 @@ export function planLessons(analysed: readonly AnalysedSource[], knowledge: Cour
 				}
 			}
 			plan?.sentences.push(sentence);
+			routes.push(
+				plan
+					? { sourceId: sentence.sourceId, sentenceId: sentence.id, lessonId: plan.outline.id }
+					: { sourceId: sentence.sourceId, sentenceId: sentence.id, reason: 'matches no lesson topic, and no sentence of its paragraph does' }
+			);
 		});
 	}
 	return plans.filter((plan) => plan.sentences.length > 0);
