@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { readCourseFile, readSourceFiles } from './src/lib/server/db/sources-sync';
+import { generate } from './src/lib/content/generate';
+const t = performance.now();
+const c = generate(readSourceFiles(path.resolve('src/sources')), readCourseFile(path.resolve('src/sources')));
+console.error('ms', Math.round(performance.now() - t));
+const base = JSON.parse(fs.readFileSync('/tmp/w12/base.json', 'utf8'));
+const now = JSON.parse(JSON.stringify({ lessons: c.lessons, questions: c.questions }));
+const bq = new Map(base.questions.map((q: any) => [q.id, JSON.stringify(q)]));
+const nq = new Map(now.questions.map((q: any) => [q.id, JSON.stringify(q)]));
+const gone = [...bq.keys()].filter((k) => !nq.has(k)); const added = [...nq.keys()].filter((k) => !bq.has(k));
+const changed = [...nq.keys()].filter((k) => bq.has(k) && bq.get(k) !== nq.get(k));
+console.log('questions', base.questions.length, '->', now.questions.length, 'gone', gone.length, 'added', added.length, 'changed', changed.length);
+for (const k of gone.slice(0, 8)) console.log('GONE', bq.get(k)!.slice(0, 400));
+for (const k of added.slice(0, 8)) console.log('ADDED', nq.get(k)!.slice(0, 400));
+for (const k of changed.slice(0, 3)) console.log('CHANGED', bq.get(k)!.slice(0, 300), '\n  =>', nq.get(k)!.slice(0, 300));
+const bl = JSON.stringify(base.lessons), nl = JSON.stringify(now.lessons);
+console.log('lessons equal', bl === nl);
+if (bl !== nl) for (let i = 0; i < base.lessons.length; i++) { const a = JSON.stringify(base.lessons[i]), b = JSON.stringify(now.lessons[i]); if (a !== b) { let j = 0; while (a[j] === b[j]) j++; console.log('lesson', i, a.slice(j - 200, j + 200), '\n  =>', b.slice(j - 200, j + 200)); } }
