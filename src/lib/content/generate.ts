@@ -1,6 +1,7 @@
 import { GENERATOR_VERSION, inputsHashOf } from './version';
 import { courseKnowledge, EMPTY_COURSE, type CourseFile } from './course';
-import { buildLesson, disputedSpans, planLessons, type SentenceRoute } from './lessons';
+import { buildLesson, disputedSpans } from './lessons';
+import { planLessons, type SentenceRoute } from './routing';
 import { analyseSource } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
 import type { GeneratedQuestion } from './question-types';

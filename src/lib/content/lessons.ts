@@ -1,102 +1,12 @@
 import { citeQuote, citeSentence } from './citations';
-import type { CourseKnowledge, OutlineLesson } from './course';
+import type { CourseKnowledge } from './course';
 import { digest } from './hash';
 import type { Actor, AnalysedSource, KeyFigure, LessonDocument, Perspective, Sentence, TimelineEvent } from './types';
 import { overlap } from './question-filters';
-import { shortPublisher } from './display';
 import { capitalise } from './rewrite';
 
-export interface LessonPlan {
-	outline: OutlineLesson;
-	generated: boolean;
-	sentences: Sentence[];
-}
-
-function hits(text: string, phrase: string): boolean {
-	const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
-}
-
-/** How strongly a sentence belongs to a lesson: its keywords, plus its section. */
-export function topicScore(sentence: Sentence, lesson: OutlineLesson): number {
-	let score = 0;
-	for (const objective of lesson.objectives) for (const keyword of objective.keywords) if (hits(sentence.text, keyword)) score += 1;
-	if (score > 0 && (lesson.sections.includes(`${sentence.sourceId}#${sentence.sectionId}`) || lesson.sections.includes(`${sentence.sourceId}#*`))) score += 1.5;
-	return score;
-}
-
-/** A lesson for a source that matched no topic: its title, and objectives about its facts. */
-function generatedOutline(analysed: AnalysedSource): OutlineLesson {
-	const { source } = analysed;
-	return {
-		id: `source-${source.id}`,
-		title: source.title,
-		summary: `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
-		sections: analysed.sections.map((section) => `${source.id}#${section.id}`),
-		objectives: [
-			{ id: 'facts', text: `Recall the key facts, figures and dates reported in “${source.title}”.`, keywords: [] },
-			{ id: 'claims', text: `Identify who says what in “${source.title}”.`, keywords: [] }
-		]
-	};
-}
-
-/** Where one prose sentence went: a lesson, or left out for a stated reason. */
-export interface SentenceRoute {
-	sourceId: string;
-	sentenceId: string;
-	lessonId?: string;
-	reason?: string;
-}
-
-/**
- * Routes every prose sentence to the lesson whose topic it matches best. A sentence that matches
- * none follows its paragraph's neighbours; a source none of whose sentences match gets a lesson of
- * its own, so a new source always shows up in the course. Every sentence left out has a reason.
- */
-export function planLessons(analysed: readonly AnalysedSource[], knowledge: CourseKnowledge, routes: SentenceRoute[] = []): LessonPlan[] {
-	const outline = knowledge.outline;
-	const plans: LessonPlan[] = outline.map((lesson) => ({ outline: lesson, generated: false, sentences: [] }));
-	for (const source of analysed) {
-		const chosen = source.sentences.map((sentence) => {
-			let best: LessonPlan | undefined;
-			// one stray keyword is not a topic: a sentence needs two signals (two keywords, or one in a home section)
-			let bestScore = 1.9;
-			for (const plan of plans.slice(0, outline.length)) {
-				const score = topicScore(sentence, plan.outline);
-				if (score > bestScore) {
-					best = plan;
-					bestScore = score;
-				}
-			}
-			return best;
-		});
-		if (chosen.every((plan) => plan === undefined)) {
-			if (source.sentences.length > 0) {
-				const plan: LessonPlan = { outline: generatedOutline(source), generated: true, sentences: [...source.sentences] };
-				plans.push(plan);
-				for (const s of source.sentences) routes.push({ sourceId: s.sourceId, sentenceId: s.id, lessonId: plan.outline.id });
-			}
-			continue;
-		}
-		source.sentences.forEach((sentence, i) => {
-			let plan = chosen[i];
-			// unmatched: take the lesson of the nearest matched sentence in the same paragraph
-			for (let d = 1; !plan && d < 6; d++) {
-				for (const j of [i - d, i + d]) {
-					const neighbour = source.sentences[j];
-					if (!plan && neighbour?.paragraphIndex === sentence.paragraphIndex) plan = chosen[j];
-				}
-			}
-			plan?.sentences.push(sentence);
-			routes.push(
-				plan
-					? { sourceId: sentence.sourceId, sentenceId: sentence.id, lessonId: plan.outline.id }
-					: { sourceId: sentence.sourceId, sentenceId: sentence.id, reason: 'matches no lesson topic, and no sentence of its paragraph does' }
-			);
-		});
-	}
-	return plans.filter((plan) => plan.sentences.length > 0);
-}
+export type { LessonPlan, SentenceRoute } from './routing';
+import type { LessonPlan } from './routing';
 
 const PRONOUN_START = /^(it|this|that|these|those|they|he|she|his|her|their|its|we|our|here’s|here's)\b/i;
 

@@ -3,10 +3,9 @@ import compromise from 'compromise';
 export interface NamedMentions {
 	people: string[];
 	places: string[];
-	organisations: string[];
 }
 
-/** People, places and organisations as compromise finds them, trimmed of punctuation and possessives. */
+/** People and places as compromise finds them (its organisations are left out: slow, and the rule layer finds them), trimmed of punctuation and possessives. */
 export function findNames(text: string): NamedMentions {
 	const doc = compromise(text);
 	const tidy = (list: string[]) =>
@@ -20,7 +19,6 @@ export function findNames(text: string): NamedMentions {
 			.filter((name) => /^\p{Lu}/u.test(name));
 	return {
 		people: tidy(doc.people().out('array') as string[]),
-		places: tidy(doc.places().out('array') as string[]),
-		organisations: tidy(doc.organizations().out('array') as string[])
+		places: tidy(doc.places().out('array') as string[])
 	};
 }

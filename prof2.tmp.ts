@@ -1,0 +1,16 @@
+import { readSourceFiles, readCourseFile } from './src/lib/server/db/sources-sync';
+import { toSourceInputs } from './src/lib/server/content/store';
+import { courseKnowledge } from './src/lib/content/course';
+import { classifyLines } from './src/lib/content/clean';
+import { segmentSource } from './src/lib/content/segment';
+import { findNames } from './src/lib/content/names';
+import { rewriteForDisplay } from './src/lib/content/rewrite';
+import { extractAttributions, extractEntities } from './src/lib/content/analyse';
+const files = toSourceInputs(readSourceFiles('/tmp/w12/mix'));
+const k = courseKnowledge(readCourseFile('/tmp/w12/mix'));
+const sents = files.flatMap((f) => segmentSource(f, classifyLines(f.rawText)).sentences.map((s) => ({ s, f })));
+console.log(sents.length);
+let a = performance.now(); for (const { s } of sents) findNames(s.text); console.log('names', (performance.now() - a) | 0);
+a = performance.now(); for (const { s, f } of sents) rewriteForDisplay(s.text, f.rawText, k.rewrites); console.log('rewrite', (performance.now() - a) | 0);
+a = performance.now(); for (const { s, f } of sents) extractAttributions(s.text, [], f.rawText, k); console.log('attr', (performance.now() - a) | 0);
+a = performance.now(); for (const { s } of sents) extractEntities(s, k); console.log('entities', (performance.now() - a) | 0);
