@@ -48,7 +48,11 @@ export function extractEntities(sentence: RawSentence, knowledge: CourseKnowledg
 		// "the U.S. Government Accountability Office": start at the last lower-case-free run
 		name = name.replace(/^(?:(?:of|and|for|the|in|order|to|on)\s+)+/, '');
 		if (name.split(/\s+/).length < 2) continue;
-		add({ type: 'organisation', text: `${name} (${match[2]})`, at: match.index + match[0].indexOf(name), acronym: match[2] });
+		const at = match.index + match[0].indexOf(name);
+		// a glossary name already found there keeps its id and gains its acronym
+		const named = found.find((e) => e.glossaryId && e.start === base + at);
+		if (named) named.acronym = match[2];
+		else add({ type: 'organisation', text: `${name} (${match[2]})`, at, acronym: match[2] });
 	}
 	let cursor = 0;
 	for (const entity of sentence.libraryEntities) {
@@ -178,13 +182,44 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 	return attributions;
 }
 
+/** "This bill", "our bill", "the legislation": a reference to a law the sentence does not name. */
+const BILL_REFERENCE = /\b([Tt]his|[Tt]he|[Oo]ur|[Tt]heir) (?:new |IG reform |reform )?(bill|legislation)\b/;
+
+/**
+ * "This bill represents…" shown alone names nothing: the bill is the law the document introduces
+ * (one named in its first three sentences), or else the law named in the last three sentences.
+ */
+function resolveBill(statement: string, subjectLaw: string | undefined, recentLaw: { name: string; index: number } | undefined, index: number): string {
+	const law = subjectLaw ?? (recentLaw && index - recentLaw.index <= 3 ? recentLaw.name : undefined);
+	if (!law) return statement;
+	const match = BILL_REFERENCE.exec(statement);
+	if (!match || statement.includes(law) || insideQuote(statement, match.index)) return statement;
+	const named = `${/^[A-Z]/.test(match[1]) && match.index === 0 ? 'The' : 'the'} ${law.replace(/^the /i, '')}`;
+	return statement.slice(0, match.index) + named + statement.slice(match.index + match[0].length);
+}
+
+function insideQuote(text: string, at: number): boolean {
+	const before = text.slice(0, at);
+	return (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
 export function analyseSentences(raw: readonly RawSentence[], sourceText: string, knowledge: CourseKnowledge): Sentence[] {
 	const recent: Attribution[] = [];
-	return raw.map((sentence) => {
-		const statement = rewriteForDisplay(sentence.text, sourceText, knowledge.rewrites);
+	let subjectLaw: string | undefined;
+	let recentLaw: { name: string; index: number } | undefined;
+	return raw.map((sentence, index) => {
+		const entities = extractEntities(sentence, knowledge);
+		let statement = rewriteForDisplay(sentence.text, sourceText, knowledge.rewrites);
+		statement = resolveBill(statement, subjectLaw, recentLaw, index);
+		const laws = entities.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text));
+		const law = laws.at(-1) && knowledge.entry(laws.at(-1)!.glossaryId!);
+		if (law && law.group !== 'bill') {
+			recentLaw = { name: law.name, index };
+			if (index < 3 && !subjectLaw) subjectLaw = law.name;
+		}
 		const attributions = extractAttributions(statement, recent.slice(-1), sourceText, knowledge);
 		if (attributions.length) recent.push(...attributions);
 		const { libraryEntities: _ignored, ...rest } = sentence;
-		return { ...rest, statement, entities: extractEntities(sentence, knowledge), attributions };
+		return { ...rest, statement, entities, attributions };
 	});
 }

@@ -106,7 +106,7 @@ function endsOpen(text: string): boolean {
 	return end.length > 0 && !/[.!?:;]["”’')\]]*$/.test(end) && !/\]\]$/.test(end);
 }
 
-const BLOCK_START = /^(?:[-*•+]\s|\d{1,2}[.)]\s|#|=|@|\||>|-{3,}|\*\*|(?:image|photo|video|caption|category)\s*:)/i;
+const BLOCK_START = /^(?:[-*•+]\s|\d{1,2}[.)]\s|#|=|@|\||>|\/\s|-{3,}|\*\*|(?:image|photo|video|caption|category|source|credit|by)\s*:)/i;
 
 /**
  * Lines that continue the paragraph before them: a hard-wrapped line (the one before runs on

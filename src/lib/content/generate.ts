@@ -2,7 +2,7 @@ import { GENERATOR_VERSION, inputsHashOf } from './version';
 import { courseKnowledge, EMPTY_COURSE, type CourseFile } from './course';
 import { buildLesson, disputedSpans } from './lessons';
 import { planLessons, type SentenceRoute } from './routing';
-import { analyseSource } from './pipeline';
+import { analyseSources } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
 import type { GeneratedQuestion } from './question-types';
 import type { AnalysedSource, LessonDocument, SourceInput } from './types';
@@ -25,8 +25,7 @@ export interface GeneratedContent {
  * randomness). The course file is the only place course knowledge comes from.
  */
 export function generate(sources: readonly SourceInput[], course: CourseFile = EMPTY_COURSE): GeneratedContent {
-	const knowledge = courseKnowledge(course);
-	const analysed = sources.map((source) => analyseSource(source, knowledge));
+	const { analysed, knowledge } = analyseSources(sources, courseKnowledge(course));
 	const disputed = disputedSpans(analysed, knowledge);
 	const corpus = buildCorpus(analysed, disputed, knowledge);
 	const lessons: LessonDocument[] = [];

@@ -6,7 +6,19 @@ export interface NamedMentions {
 }
 
 /** People and places as compromise finds them (its organisations are left out: slow, and the rule layer finds them), trimmed of punctuation and possessives. */
+const cache = new Map<string, NamedMentions>();
+
 export function findNames(text: string): NamedMentions {
+	// the same sentence is read twice (finding names, then tagging them): compromise is slow
+	const known = cache.get(text);
+	if (known) return known;
+	if (cache.size > 20_000) cache.clear();
+	const found = namesIn(text);
+	cache.set(text, found);
+	return found;
+}
+
+function namesIn(text: string): NamedMentions {
 	const doc = compromise(text);
 	const tidy = (list: string[]) =>
 		list
