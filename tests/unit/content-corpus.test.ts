@@ -82,6 +82,19 @@ describe('the development corpus, added to the seeds', () => {
 		}
 	});
 
+	it('orders only a lesson’s own events, and finds a disagreement between two sources on one count', () => {
+		const lessonOf = new Map(content.routes.map((r) => [r.sentenceId, r.lessonId]));
+		const orderings = content.questions.filter((q) => q.type === 'ordering');
+		expect(orderings.length).toBeGreaterThanOrEqual(2);
+		for (const q of orderings) for (const c of q.citations) expect(lessonOf.get(c.sentenceId), q.id).toBe(q.lessonId);
+		// "at least 1,856 guns were allowed to walk" (encyclopedia) against "more than 2,000 weapons" (MailOnline)
+		const found = content.lessons.flatMap((l) => l.disagreements.filter((d) => d.id.startsWith('auto-')));
+		const guns = found.find((d) => d.claims.some((c) => c.citation.text.includes('1,856')) && d.claims.some((c) => c.citation.text.includes('2,000')));
+		expect(guns, JSON.stringify(found.map((d) => d.title))).toBeDefined();
+		// and no fact question takes a side on it
+		for (const q of content.questions) if (q.type !== 'attribution' && q.citations.some((c) => guns!.claims.some((x) => x.citation.sentenceId === c.sentenceId))) expect(q.type, q.id).toBe('ordering');
+	});
+
 	it('keeps headings as sections, not as sentences', () => {
 		const cointelpro = content.analysed.find((a) => a.source.id === 'wiki-cointelpro')!;
 		expect(cointelpro.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['History', 'Program exposure']));

@@ -33,6 +33,9 @@ export function generate(sources: readonly SourceInput[], course: CourseFile = E
 	const routes: SentenceRoute[] = [];
 	planLessons(analysed, knowledge, routes).forEach((plan, index) => {
 		const lesson = buildLesson(plan, index + 1, analysed, knowledge);
+		// a disagreement found in the text is contested too: no fact question takes a side
+		for (const d of lesson.disagreements.filter((x) => x.id.startsWith('auto-')))
+			for (const c of d.claims) disputed.set(c.citation.sentenceId, [...(disputed.get(c.citation.sentenceId) ?? []), { start: c.citation.start, end: c.citation.end }]);
 		let lessonQuestions = generateLessonQuestions(plan, corpus);
 		if (plan.generated) {
 			// a generated lesson keeps only objectives its questions actually cover

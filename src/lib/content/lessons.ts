@@ -4,6 +4,7 @@ import { digest } from './hash';
 import type { Actor, AnalysedSource, KeyFigure, LessonDocument, Perspective, Sentence, TimelineEvent } from './types';
 import { overlap } from './question-filters';
 import { capitalise } from './rewrite';
+import { findDisagreements } from './find-disagreements';
 
 export type { LessonPlan, SentenceRoute } from './routing';
 import type { LessonPlan } from './routing';
@@ -418,6 +419,8 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
 		else passages.push({ sourceId: source.id, sourceTitle: source.title, sectionTitle: sentence.sectionTitle, sentences: [citeSentence(sentence)] });
 	}
 	const perspectives = selectPerspectives(ordered, knowledge);
+	// the course file's disagreements first; those found in the text add to them
+	const curated = lessonDisagreements(outline.id, analysed, knowledge);
 	const usedSources = sourceOrder.filter((id) => sentences.some((s) => s.sourceId === id));
 	return {
 		id: outline.id,
@@ -431,7 +434,7 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
 		figures: extractFigures(ordered, knowledge),
 		actors: extractActors(ordered, knowledge),
 		perspectives,
-		disagreements: lessonDisagreements(outline.id, analysed, knowledge),
+		disagreements: [...curated, ...findDisagreements(ordered, new Map(analysed.map((a) => [a.source.id, a.source.title])), new Set(curated.flatMap((d) => d.claims.map((c) => c.citation.sentenceId))))],
 		sources: usedSources.map((id) => {
 			const source = analysed.find((a) => a.source.id === id)!.source;
 			return { id, title: source.title, publisher: source.publisher };

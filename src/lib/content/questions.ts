@@ -737,16 +737,17 @@ function capitaliseName(text: string): string {
 
 /** Events fit for ordering: not contested, one year per sentence, no date left in the text (it would give the order away). */
 function orderable(events: readonly TimelineEvent[], corpus: QuestionCorpus): TimelineEvent[] {
-	const byYear = new Map<number, TimelineEvent>();
+	const kept: TimelineEvent[] = [];
 	for (const event of events) {
 		if (corpus.disputed.has(event.citation.sentenceId)) continue;
 		const sentence = corpus.sentences.find((s) => s.id === event.citation.sentenceId)!;
 		const years = new Set(sentence.entities.filter((e) => e.year !== undefined).map((e) => e.year));
-		if (years.size > 1 || event.text.length > 220 || /\b(19|20)\d{2}\b/.test(event.text)) continue;
-		// one event per year: ordering "June 2011" against "2011" would be a guess
-		if (!byYear.has(event.year)) byYear.set(event.year, event);
+		if (years.size > 1 || event.text.length > 220 || /\b(1[5-9]|20)\d{2}\b/.test(event.text)) continue;
+		// two events of one year are ordered only by their months: "June 2011" against "2011" would be a guess
+		const clash = kept.some((k) => k.year === event.year && (k.month === undefined || event.month === undefined || k.month === event.month));
+		if (!clash) kept.push(event);
 	}
-	return [...byYear.values()].sort((a, b) => a.year - b.year);
+	return kept.sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0));
 }
 
 function orderingDraft(lessonId: string, group: readonly TimelineEvent[], ownYears: ReadonlySet<number>): Draft {
@@ -763,24 +764,17 @@ function orderingDraft(lessonId: string, group: readonly TimelineEvent[], ownYea
 }
 
 /**
- * Up to two ordering items per lesson, each of three or four events: the lesson's own events, filled
- * up with the course's other events nearest in time; the second set differs from the first.
+ * Up to two ordering items per lesson, each of three or four of the lesson's own events (never
+ * events of other lessons: a learner is asked to order only what the lesson teaches); the second
+ * set differs from the first.
  */
 function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus): Draft[] {
 	const own = orderable(events, corpus);
-	if (own.length < 2) return [];
+	if (own.length < 3) return [];
 	const ownYears = new Set(own.map((e) => e.year));
-	const others = orderable(extractTimeline(corpus.sentences, corpus.knowledge), corpus).filter((e) => !ownYears.has(e.year));
-	const middle = (own[0].year + own[own.length - 1].year) / 2;
-	const nearest = [...others].sort((a, b) => Math.abs(a.year - middle) - Math.abs(b.year - middle) || a.year - b.year);
-	const build = (mine: TimelineEvent[], fillFrom: TimelineEvent[]) =>
-		[...mine, ...fillFrom.filter((e) => !mine.some((m) => m.year === e.year)).slice(0, Math.max(0, 4 - mine.length))].sort((a, b) => a.year - b.year);
-	const first = build(own.slice(0, 4), nearest);
-	const drafts: Draft[] = [];
-	if (first.length >= 3) drafts.push(orderingDraft(lessonId, first, ownYears));
-	// the second set: the lesson's later events, filled from events the first set did not use
-	const unused = nearest.filter((e) => !first.includes(e));
-	const second = build(own.length > 4 ? own.slice(-4) : own.slice(1), [...unused, ...nearest]);
+	const first = own.slice(0, 4);
+	const drafts: Draft[] = [orderingDraft(lessonId, first, ownYears)];
+	const second = own.length > 4 ? own.slice(-4) : own.slice(1);
 	const sameSet = second.length === first.length && second.every((e) => first.includes(e));
 	if (second.length >= 3 && !sameSet) drafts.push(orderingDraft(lessonId, second, ownYears));
 	return drafts;
