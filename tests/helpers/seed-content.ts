@@ -22,7 +22,10 @@ const CACHE_DIR = path.resolve('node_modules/.cache/traceable-tests');
 function inputsDigest(): string {
 	const hash = createHash('sha256');
 	const generatorDir = path.resolve('src/lib/content');
-	for (const file of fs.readdirSync(generatorDir).sort()) hash.update(file).update(fs.readFileSync(path.join(generatorDir, file)));
+	for (const file of (fs.readdirSync(generatorDir, { recursive: true }) as string[]).sort()) {
+		const full = path.join(generatorDir, file);
+		if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+	}
 	hash.update(JSON.stringify(seedCourse));
 	for (const s of seedSources) hash.update(s.contentHash);
 	return hash.digest('hex').slice(0, 24);

@@ -100,6 +100,8 @@ const Policies = v.strictObject({
 	definedOnly: v.optional(v.array(Id), []),
 	/** "the report" in a source whose text matches `when` is the work of `speaker` */
 	reportAuthors: v.optional(v.array(v.strictObject({ when: RegexSource, speaker: Id })), []),
+	/** sets of organisation groups that stand in for each other as options (departments and their agencies) */
+	kindredGroups: v.optional(v.array(v.array(Id)), []),
 	/** groups whose claims are set against each other's, not against public bodies' */
 	civilSocietyGroups: v.optional(v.array(Id), [])
 });

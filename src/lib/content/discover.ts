@@ -12,7 +12,7 @@ import type { RawSentence } from './segment';
  */
 
 const TITLES =
-	/^(?:(?:U\.S\.|US|Former|former|Then|then|Acting|Deputy|Associate|Assistant|Vice|Chief|Senior|Top|Federal|State|District|Homeland Security|Mexican|American)\s+)*(?:President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|Director|Secretary|Attorney General|General|Gen\.|Agent|Ambassador|Chairman|Chairwoman|Chair|Commissioner|Administrator|Advisor|Adviser|Spokesman|Spokeswoman|Prosecutor|Professor|Historian|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|King|Queen|Pope|Prime Minister|Minister|Chancellor|Detective|Sheriff|Officer|Sergeant|Captain|Colonel|Lieutenant|Major|Officials?)\s+/;
+	/^(?:(?:U\.S\.|US|Former|former|Then|then|Acting|Deputy|Associate|Assistant|Vice|Chief|Senior|Top|Federal|State|District)\s+)*(?:President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|Director|Secretary|Attorney General|General|Gen\.|Agent|Ambassador|Chairman|Chairwoman|Chair|Commissioner|Administrator|Advisor|Adviser|Spokesman|Spokeswoman|Prosecutor|Professor|Historian|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|King|Queen|Pope|Prime Minister|Minister|Chancellor|Detective|Sheriff|Officer|Sergeant|Captain|Colonel|Lieutenant|Major|Officials?)\s+/;
 const PERSON_FALSE = /["“”]|\bv\.|\b(?:Harbor|Bay|Mountain|Lake|Case|Act|Acts|Department|Office|Bureau|Committee|Campaign|Party|Center|Institute|University|Operation|Project|Program|Initiative|Report|Law|News|Times|Post|Journal|Street|Avenue|Road|River|County|State|States|City|Island|Court|House|Senate|Congress|Army|Navy|War|Day|Week|Award|Prize)\b/;
 const ORG_HEAD =
 	'Department|Agency|Bureau|Office|Commission|Committee|Subcommittee|Service|Services|Administration|Association|Foundation|Institute|University|College|Center|Centre|Council|Court|Party|Movement|Campaign|Union|Corporation|Company|Organization|Organisation|Army|Navy|Police|Patrol|Congress|Senate|Conference|Coalition|Network|Board|Authority|Ministry|Cartel|Laboratory|Division|Unit|Task Force';
@@ -23,6 +23,11 @@ const PROGRAM = new RegExp(`\\b((?:Operation|Project)\\s+${NAME_WORD}(?:\\s+(?:a
 const ACRONYM = /((?:[A-Z][\w’'.&–-]*)(?:,?\s+(?:of|and|for|the|in|order|to|on|[A-Z][\w’'.&–-]*))*)\s+\(([A-Z][A-Za-z]{1,7})\)/g;
 /** words a name of a thing never starts with */
 const LEADING_JUNK = /^(?:(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|With|Under|After|Before|During|Since|When|While|Although|As|And|But|Or|If|According to|Despite|Through|Upon|Both|Each|Every|Some|Many|Most|All|No|New|Former|Then|Later|Also|However|Meanwhile|Moreover)\s+)+/;
+
+/** An entry found in the texts rather than written in the course file. */
+export function isFound(id: string): boolean {
+	return id.startsWith('x-');
+}
 
 function slug(text: string): string {
 	return text

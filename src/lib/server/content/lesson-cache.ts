@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { lessons, sources } from '../db/schema';
 import { classifyLines } from '../../content/clean';
 import { segmentSource } from '../../content/segment';
+import { sourceSections } from '../../content/source-view';
 import { render } from 'svelte/server';
 import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
@@ -48,8 +49,8 @@ export async function loadLessonCache(db: Database): Promise<void> {
 	const bodies = lessonRows.map((row) => row.body as StoredLessonBody);
 	const sourceViews = new Map<string, SourceView>();
 	for (const row of sourceRows) {
-		const input = { id: row.id, title: row.title, kind: row.kind, publisher: row.publisher, rawText: row.rawText };
-		const segmented = segmentSource(input, classifyLines(row.rawText));
+		// stored when content was generated; segmented here only for a source never generated yet
+		const view = row.view ?? sourceSections(segmentSource({ id: row.id, title: row.title, kind: row.kind, publisher: row.publisher, rawText: row.rawText }, classifyLines(row.rawText)));
 		sourceViews.set(row.id, {
 			id: row.id,
 			title: row.title,
@@ -57,16 +58,7 @@ export async function loadLessonCache(db: Database): Promise<void> {
 			kind: row.kind,
 			published: row.published,
 			license: row.license,
-			sections: segmented.sections.map((section) => ({
-				id: section.id,
-				title: section.title,
-				paragraphs: segmented.paragraphs
-					.filter((p) => p.sectionId === section.id)
-					.map((p) => ({
-						id: `p-${p.index}`,
-						sentences: p.sentenceIds.map((id) => ({ id, text: segmented.sentences.find((s) => s.id === id)!.text }))
-					}))
-			}))
+			sections: view.sections
 		});
 	}
 	const sourceTitles = Object.fromEntries(sourceRows.map((row) => [row.id, row.title]));

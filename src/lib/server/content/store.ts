@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { lessons, questions, questionVersions } from '../db/schema';
+import { lessons, questions, questionVersions, sources } from '../db/schema';
+import { sourceSections } from '../../content/source-view';
 import { readCourseFile, readSourceFiles, type SourceFile } from '../db/sources-sync';
 import type { CourseFile } from '../../content/course';
 import { digest } from '../../content/hash';
@@ -32,6 +33,8 @@ function versionHash(q: GeneratedContent['questions'][number]): string {
 export async function storeContent(db: Database, content: GeneratedContent): Promise<StoreResult> {
 	return db.transaction(async (tx) => {
 		const result: StoreResult = { lessons: content.lessons.length, questions: content.questions.length, newQuestions: 0, newVersions: 0, retiredLessons: 0, retiredQuestions: 0 };
+		// each source's sentences as segmented here, so the source viewer never segments again
+		for (const analysed of content.analysed) await tx.update(sources).set({ view: sourceSections(analysed) }).where(eq(sources.id, analysed.source.id));
 		for (const lesson of content.lessons) {
 			const body: StoredLessonBody = { ...lesson, inputsHash: content.inputsHash };
 			const row = {
