@@ -13,7 +13,8 @@ export function findNames(text: string): NamedMentions {
 	const known = cache.get(text);
 	if (known) return known;
 	if (cache.size > 20_000) cache.clear();
-	const found = namesIn(text);
+	// no capital after the first word: no name for compromise to find, and it is slow
+	const found = /[\s(“"‘'-]\p{Lu}/u.test(text) ? namesIn(text) : { people: [], places: [] };
 	cache.set(text, found);
 	return found;
 }

@@ -25,9 +25,16 @@ export interface SentenceRoute {
 	reason?: string;
 }
 
+const phrasePatterns = new Map<string, RegExp>();
+
 function hits(text: string, phrase: string): boolean {
-	const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+	let pattern = phrasePatterns.get(phrase);
+	if (!pattern) {
+		const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+		phrasePatterns.set(phrase, pattern);
+	}
+	return pattern.test(text);
 }
 
 /** How strongly the course file's keywords tie a sentence to a lesson, plus its home sections. */
