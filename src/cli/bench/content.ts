@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * Benchmark section for content: generating every lesson and question from the sources (median of
  * 3), and the anonymous lesson page's requests/s as a share of the bare /about page (no database),
@@ -24,6 +25,8 @@ export interface ContentBenchResult {
 	lessons: number;
 	questions: number;
 	generationMs: number[];
+	/** the seeds with the seven development texts of tests/fixtures/corpus: ten texts */
+	corpusGenerationMs: number[];
 	pages: { engine: Engine; runs: PageRun[]; errors: number }[];
 	skipped: string[];
 }
@@ -40,8 +43,16 @@ export async function benchContent(log: (line: string) => void): Promise<Content
 		counts = { lessons: content.lessons.length, questions: content.questions.length };
 	}
 	log(`content bench: generation ${generationMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+	const withCorpus = [...inputs, ...toSourceInputs(readSourceFiles(path.resolve('tests/fixtures/corpus')))];
+	const corpusGenerationMs: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const started = performance.now();
+		generate(withCorpus, course);
+		corpusGenerationMs.push(performance.now() - started);
+	}
+	log(`content bench: generation with the corpus (${withCorpus.length} texts) ${corpusGenerationMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
-	const result: ContentBenchResult = { sources: inputs.length, ...counts, generationMs, pages: [], skipped: [] };
+	const result: ContentBenchResult = { sources: inputs.length, ...counts, generationMs, corpusGenerationMs, pages: [], skipped: [] };
 	const engines: Engine[] = ['pglite'];
 	const unreachable = await postgresReachable();
 	if (unreachable) result.skipped.push(`PostgreSQL not measured: ${unreachable} (set BENCH_DATABASE_URL)`);
@@ -79,6 +90,7 @@ export function formatContentBench(r: ContentBenchResult): string {
 		'## Content generation and lesson pages',
 		'',
 		`Generating everything from ${r.sources} sources (${r.lessons} lessons, ${r.questions} questions; clean, segment, analyse, lessons, questions, in one process, the first run including the NLP model load): ${r.generationMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; **median ${(gen / 1000).toFixed(2)} s** (target < 5 s).`,
+		`Generating the seeds with the seven development texts (ten texts): ${r.corpusGenerationMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; **median ${(median(r.corpusGenerationMs) / 1000).toFixed(2)} s** (target < 5 s).`,
 		'',
 		`Anonymous lesson page \`${LESSON_PATH}\` against the bare \`${BARE_PATH}\` page (no database), autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, runs alternating, medians of ${RUNS}:`,
 		'',
