@@ -183,7 +183,7 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 }
 
 /** "This bill", "our bill", "the legislation": a reference to a law the sentence does not name. */
-const BILL_REFERENCE = /\b([Tt]his|[Tt]he|[Oo]ur|[Tt]heir) (?:new |IG reform |reform )?(bill|legislation)\b/;
+const BILL_REFERENCE = /\b([Tt]his|[Oo]ur) (?:new |IG reform |reform )?(bill)\b/;
 
 /**
  * "This bill represents…" shown alone names nothing: the bill is the law the document introduces
@@ -213,7 +213,8 @@ export function analyseSentences(raw: readonly RawSentence[], sourceText: string
 		statement = resolveBill(statement, subjectLaw, recentLaw, index);
 		const laws = entities.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text));
 		const law = laws.at(-1) && knowledge.entry(laws.at(-1)!.glossaryId!);
-		if (law && law.group !== 'bill') {
+		// a bill is a specific act, named with its year ("the Inspector General Reform Act of 2007")
+		if (law && law.group !== 'bill' && /\bAct of \d{4}$/.test(law.name)) {
 			recentLaw = { name: law.name, index };
 			if (index < 3 && !subjectLaw) subjectLaw = law.name;
 		}

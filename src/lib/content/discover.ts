@@ -107,7 +107,7 @@ export function discoverEntries(sentences: readonly RawSentence[], knowledge: Co
 			if (!role && apposition && !/\b(who|which|said|told)\b/.test(apposition[1])) role = apposition[1];
 			// "U.S. District Judge David Bury": the title written before the name
 			const before = text.slice(0, text.indexOf(raw));
-			const titled = /((?:[A-Z][\w.]*\s+){0,3}(?:President|Senator|Judge|Director|Secretary|Attorney General|Agent|Ambassador|Representative|Governor|Mayor|Chairman|Spokesman)\s+|(?:[A-Z][\w.]*\s+){1,3}(?:journalist|historian|reporter|activist|professor|official|prosecutor|editor|congressman|citizen)\s+)$/.exec(before);
+			const titled = /((?:[A-Z][\w.]*\s+){0,3}(?:President|Senator|Judge|Director|Secretary|Attorney General|Agent|Ambassador|Representative|Governor|Mayor|Chairman|Spokesman)\s+|(?:[A-Z][\w.]*\s+){1,3}(?:journalist|historian|reporter|activist|professor|official|prosecutor|editor|congressman|citizen|spokesman|spokeswoman|spokesperson)\s+)$/.exec(before);
 			if (titled) role = titled[1].trim();
 			// "Deputy Attorney General Lisa Monaco": the words of the title before the one compromise kept
 			else if (title) {

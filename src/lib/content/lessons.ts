@@ -20,8 +20,12 @@ export function isSelfContained(statement: string, knowledge?: CourseKnowledge):
 	// lower-case nouns only: "revealed that Operation Wide Receiver…" names the operation
 	if (/\b([Tt]his|[Tt]hat) (operation|program|discrepancy|conclusion|money|report)\b/.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
+	// "The report also said…", "shot during the gunfight": which report, which gunfight, a sentence not shown says
+	if (/^The (report|study|survey|memo|letter)\b|\bthe (gunfight|shootout|shooting|attack|raid|incident|ceremony|meeting|hearing|interview)\b/.test(statement)) return false;
 	// "Other U.S. agencies…", "Other tactics…": other than those of a sentence not shown
-	if (/^Other\b/.test(statement)) return false;
+	if (/^(Other|Another)\b/.test(statement)) return false;
+	// "Instead, …", "The program was secret…", "The Acts were…": they lean on a sentence not shown
+	if (/^(Instead|Still|Thus|Therefore|Moreover|Nevertheless|Yet|Also),? |^The (program|programme|acts|Acts|agency|law|group|plan|policy|project|proclamation)\b/.test(statement)) return false;
 	// "strongly objected, and … protested the sales": to what, and which sales, a sentence not shown says
 	if (/\b(objected|protested),|\b(protested|objected to) the (sales|transactions|purchases)\b/.test(statement)) return false;
 	// news copy's "told us", "we found": the reader is not "us"

@@ -63,7 +63,7 @@ export function attributionQuestions(lessonId: string, sentence: Sentence, corpu
 	for (const attribution of sentence.attributions) {
 		const speakerEntry = knowledge.entry(attribution.speakerId);
 		// who relayed a story (an outlet, a press officer) is not the claim's author worth learning
-		if (!speakerEntry || notAsked(knowledge, speakerEntry)) continue;
+		if (!speakerEntry || notAsked(knowledge, speakerEntry) || /\bspokes(?:man|woman|person)\b/i.test(speakerEntry.role ?? '')) continue;
 		if (sentence.statement.split(/\s+/).length > MAX_STEM_WORDS || /\b\d{2,}-\d{3}\b/.test(sentence.statement)) continue;
 		if (!isSelfContained(sentence.statement.replace(attribution.speakerText, attribution.speaker), knowledge)) continue;
 		let phrase = attribution.speakerText;

@@ -163,6 +163,8 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 	if (defined && entry && entry.aliases.includes(defined[1])) span += defined[0].length;
 	// who published or reported a story, or a spokesman's name, is publication trivia, not civics
 	if (entry && notAsked(knowledge, entry)) return undefined;
+	// a press officer relays a fact; their name is not the fact
+	if (entry && /\bspokes(?:man|woman|person)\b/i.test(entry.role ?? '')) return undefined;
 	// "an additional 5 million": without the currency the source leaves the unit unknown
 	if (entity.type === 'cardinal' && /\b(million|billion)\b/i.test(entity.text)) return undefined;
 	const at = statement.indexOf(answer);
@@ -172,6 +174,15 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 		const word = /(?:^|[^.!?]\s)(\p{Lu}[\p{Ll}'’-]+)\s$/u.exec(statement.slice(Math.max(0, at - 30), at))?.[1];
 		if (word && !/^(?:President|Director|Secretary|Senator|Judge|Agent|Deputy|Representative|Governor|Mayor|Chairman|Spokesman|General|Ambassador|Justice|Officer)$/.test(word)) return undefined;
 	}
+	// "George _____", "Homeland Security and _____ Committee": a blank inside a longer name
+	if ((kind === 'place' || kind === 'organisation' || kind === 'program' || kind === 'law') && (/\p{Lu}[\p{L}.'’-]*(?<![’']s)\s$/u.test(statement.slice(Math.max(0, at - 25), at)) && !/(?:^|[.!?]\s|\b(?:The|In|At|By|For|From|On|With|Of|To)\s)$/.test(statement.slice(0, at)) || /\p{Lu}[\p{L}'’-]*\s(?:and|of|for)\s$/u.test(statement.slice(Math.max(0, at - 30), at)))) return undefined;
+	if ((kind === 'organisation' || kind === 'program' || kind === 'law') && /^\s(?:and|of|for)\s\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)*\s(?:Committee|Department|Office|Commission|Act|Agency|Bureau)\b/u.test(after)) return undefined;
+	// "a six-page memo", "50 U.S.C. 21–24", "Sections 21–24": page counts and code sections are not facts to learn
+	if (kind === 'number' && (/^-page\b|^\s*[–-]\s*\d/.test(after) || /\b(?:U\.S\.C\.|Sections?|Title|Chapter|No\.)\s$/.test(statement.slice(0, at)))) return undefined;
+	// "Jaime Avila, 25, has admitted…": a person's age is not a fact of the story
+	if (kind === 'number' && /\p{Lu}[\p{L}'’-]+,\s$/u.test(statement.slice(0, at)) && /^,/.test(after) && (entity.value ?? 0) < 110) return undefined;
+	// "a security expert at the _____": where a quoted expert works is publication trivia
+	if (kind === 'organisation' && /\b(?:expert|professor|fellow|researcher|analyst|scholar|lecturer|student)\s+(?:at|of|with|from)\s+(?:the\s+)?$/i.test(statement.slice(0, at))) return undefined;
 	// "In GAO _____ 09-709", "As of a _____ report": document identifiers and report dates are not facts to learn
 	if (/^\s+Report\b|^\s+report\b|^\s+\d{2,}-\d+/.test(after)) return undefined;
 	// "FY 2007 and _____": the other end of a pair of years gives it away

@@ -81,6 +81,9 @@ export function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] 
 			: // laws as the sources name them in passing ("Recovery Act"), never with a year the answer lacks
 				other.kind === 'law' ? [...other.aliases].sort((a, b) => a.length - b.length).find((a) => !/\d/.test(a)) : other.name;
 		if (!text || out.includes(text)) continue;
+		// names found in a text: "Alien Acts" beside "Alien and Sedition Acts", "Kentucky Resolutions" beside
+		// "Virginia and Kentucky Resolutions" are parts or other spellings of one another, not alternatives
+		if (isFound(entry.id) && [blank.answer, ...out].some((shown) => sharesDistinctiveWord(shown, text))) continue;
 		if (isAlsoTrue(blank.blanked, text, corpus.sentences, blank.sentence.id)) continue;
 		// "interdiction of _____ and unlicensed dealers": "gun dealers" would echo the stem and half fit
 		if (other.kind === 'term' && echoesWord(blank.blanked, text)) continue;
@@ -98,4 +101,13 @@ export function distractorsFor(blank: Blank, corpus: QuestionCorpus): string[] {
 	// "thirty-one" against "62": options written unlike the source give the answer away
 	if (blank.inWords) return [];
 	return ['person', 'organisation', 'place', 'program', 'law', 'term'].includes(blank.kind) ? nameDistractors(blank, corpus) : numberDistractors(blank, corpus);
+}
+
+const GENERIC_NAME_WORD = /^(?:act|acts|bill|committee|subcommittee|department|office|resolution|resolutions|bureau|agency|commission|service|administration|party|university|institute|center|centre|council|court|states|state|united|national|federal|american|u\.s\.|operation|project|program|the|of|and|for|to|on|in|at|a|an|general|select|house|senate)$/i;
+
+/** Two names sharing a word that is not a generic word of names ("Alien", "Kentucky", "Select Committee"'s "Select"). */
+function sharesDistinctiveWord(a: string, b: string): boolean {
+	const words = (t: string) => new Set(t.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 2 && !GENERIC_NAME_WORD.test(w)));
+	const other = words(b);
+	return [...words(a)].some((w) => other.has(w));
 }
