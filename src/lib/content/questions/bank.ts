@@ -1,3 +1,4 @@
+import { topicScore } from '../routing';
 import { type OutlineLesson } from '../course';
 import { type LessonPlan, extractTimeline } from '../lessons';
 import { type GeneratedQuestion, type QuestionType } from '../question-types';
@@ -120,7 +121,10 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 		typeCounts.set(draft.type, (typeCounts.get(draft.type) ?? 0) + 1);
 	};
 	for (const list of perSentence) add(list[0]);
-	for (const draft of orderingQuestions(lessonId, extractTimeline(plan.sentences, corpus.knowledge), corpus)) add(draft);
+	// events of the lesson's own topic elsewhere in the course: sentences its keywords name
+	const inPlan = new Set(plan.sentences.map((s) => s.id));
+	const topicEvents = plan.generated ? [] : extractTimeline(corpus.sentences.filter((s) => !inPlan.has(s.id) && topicScore(s, plan.outline) >= 1), corpus.knowledge);
+	for (const draft of orderingQuestions(lessonId, extractTimeline(plan.sentences, corpus.knowledge), corpus, topicEvents)) add(draft);
 	const lacking = () =>
 		chosen.size < MIN_PER_LESSON || typeCounts.size < MIN_TYPES || plan.outline.objectives.some((o) => (counts.get(o.id) ?? 0) < MIN_PER_OBJECTIVE);
 	for (let round = 1; round < 6 && lacking(); round++) {

@@ -31,18 +31,26 @@ export function orderingDraft(lessonId: string, group: readonly TimelineEvent[],
 }
 
 /**
- * Up to two ordering items per lesson, each of three or four of the lesson's own events (never
- * events of other lessons: a learner is asked to order only what the lesson teaches); the second
- * set differs from the first.
+ * Up to two ordering items per lesson, each of three or four events: the lesson's own events, and
+ * where it has fewer than three, events of its own topic from other lessons' sentences (ones the
+ * lesson's keywords name), nearest in time; never events of unrelated topics. At least two events
+ * of each item are the lesson's own; the second set differs from the first.
  */
-export function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus): Draft[] {
+export function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus, topicEvents: readonly TimelineEvent[] = []): Draft[] {
 	const own = orderable(events, corpus);
-	if (own.length < 3) return [];
+	if (own.length < 2) return [];
 	const ownYears = new Set(own.map((e) => e.year));
-	const first = own.slice(0, 4);
-	const drafts: Draft[] = [orderingDraft(lessonId, first, ownYears)];
-	const second = own.length > 4 ? own.slice(-4) : own.slice(1);
+	const others = orderable(topicEvents, corpus).filter((e) => !ownYears.has(e.year));
+	const middle = (own[0].year + own[own.length - 1].year) / 2;
+	const nearest = [...others].sort((a, b) => Math.abs(a.year - middle) - Math.abs(b.year - middle) || a.year - b.year);
+	const build = (mine: TimelineEvent[], fillFrom: TimelineEvent[]) =>
+		[...mine, ...fillFrom.filter((e) => !mine.some((m) => m.year === e.year)).slice(0, Math.max(0, (mine.length >= 3 ? mine.length : 3) - mine.length))].sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0));
+	const first = build(own.slice(0, 4), nearest);
+	const drafts: Draft[] = [];
+	if (first.length >= 3) drafts.push(orderingDraft(lessonId, first, ownYears));
+	const unused = nearest.filter((e) => !first.includes(e));
+	const second = build(own.length > 4 ? own.slice(-4) : own.slice(1), [...unused, ...nearest]);
 	const sameSet = second.length === first.length && second.every((e) => first.includes(e));
-	if (second.length >= 3 && !sameSet) drafts.push(orderingDraft(lessonId, second, ownYears));
+	if (second.length >= 3 && !sameSet && second.filter((e) => own.includes(e)).length >= 2) drafts.push(orderingDraft(lessonId, second, ownYears));
 	return drafts;
 }
