@@ -21,7 +21,7 @@ export function isSelfContained(statement: string, knowledge?: CourseKnowledge):
 	if (/\b([Tt]his|[Tt]hat) (operation|program|discrepancy|conclusion|money|report)\b/.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
 	// "The report also said…", "shot during the gunfight": which report, which gunfight, a sentence not shown says
-	if (/^The (report|study|survey|memo|letter)\b|\bthe (gunfight|shootout|shooting|attack|raid|incident|ceremony|meeting|hearing|interview)\b/.test(statement)) return false;
+	if (/^The (report|study|survey|memo|letter)\b|\bthe (study|survey|gunfight|shootout|shooting|attack|raid|incident|ceremony|meeting|hearing|interview)\b/.test(statement)) return false;
 	// "Other U.S. agencies…", "Other tactics…": other than those of a sentence not shown
 	if (/^(Other|Another)\b/.test(statement)) return false;
 	// "Instead, …", "The program was secret…", "The Acts were…": they lean on a sentence not shown
