@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateContent } from '../../src/lib/content/generate';
+import { seedContent } from '../helpers/seed-content';
 import type { GeneratedQuestion, QuestionPrompt } from '../../src/lib/content/question-types';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { recoverAnswers, sentencesOnSourcePage, tokensOf, type ShownQuestion, type SourceSentence } from '../helpers/answer-key-attack';
 import { HttpClient, courseLinks, signUp } from '../helpers/http-client';
 
@@ -35,7 +34,7 @@ test.beforeAll(async ({ baseURL }) => {
 		shown.push(...page.attempt.questions.map((q) => ({ lessonId: lesson, prompt: q.prompt })));
 	}
 	// what the server generated, to check the attack itself and to look for content ids on the page
-	content = generateContent(readSourceFiles(path.resolve('src/sources'))).questions;
+	content = seedContent().questions;
 });
 
 test('the attack recovers the answers from content ids (so a clean run below means something)', () => {

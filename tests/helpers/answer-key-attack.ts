@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GLOSSARY } from '../../src/lib/content/glossary';
+import { seedCourse } from './seed-content';
 import type { QuestionPrompt } from '../../src/lib/content/question-types';
 
 /**
@@ -98,7 +98,7 @@ export function recoverAnswers(questions: readonly ShownQuestion[], sentences: r
 				answer = prompt.options.find((o) => citationSets.some((c) => confirms(questionIdOf(lessonId, prompt.type, c, o.text), optionConfirms(prompt.options))))?.text;
 				break;
 			case 'attribution':
-				for (const entry of GLOSSARY) {
+				for (const entry of seedCourse.glossary) {
 					if (citationSets.some((c) => confirms(questionIdOf(lessonId, prompt.type, c, entry.id), optionConfirms(prompt.options)))) {
 						answer = prompt.options.find((o) => [entry.name, ...entry.aliases].some((n) => n.toLowerCase() === o.text.toLowerCase()))?.text ?? entry.name;
 						break;

@@ -2,16 +2,17 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases';
-import { attemptAnswers, lessons, questions, questionVersions, quizAttempts, users } from '../../src/lib/server/db/schema';
+import { attemptAnswers, lessons, questions, questionVersions, quizAttempts, sources, users } from '../../src/lib/server/db/schema';
 import { readSourceFiles, syncSources } from '../../src/lib/server/db/sources-sync';
 import { contentIsCurrent, regenerateContent, storeContent, toSourceInputs } from '../../src/lib/server/content/store';
 import { cachedLesson, cachedSourceView, listCachedLessons, loadLessonCache } from '../../src/lib/server/content/lesson-cache';
-import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import type { GeneratedContent } from '../../src/lib/content/generate';
+import { seedContent } from '../helpers/seed-content';
 
 const files = readSourceFiles(path.resolve('src/sources'));
 let generated: GeneratedContent;
 beforeAll(() => {
-	generated = generateContent(toSourceInputs(files));
+	generated = seedContent();
 });
 
 describeEachDatabase('content store', (getDb) => {
@@ -83,5 +84,15 @@ describeEachDatabase('content store', (getDb) => {
 		for (const lesson of generated.lessons)
 			for (const passage of lesson.passages.filter((p) => p.sourceId === view!.id))
 				for (const c of passage.sentences) expect(sentenceIds).toContain(c.sentenceId);
+	});
+
+	it('serves the source viewer the sentences stored with the content, without segmenting again', async () => {
+		const { db } = getDb().handle;
+		const [row] = await db.select({ view: sources.view }).from(sources).where(eq(sources.id, 'nbc-gunrunner-misfires'));
+		expect(row.view?.sections.length).toBeGreaterThan(0);
+		// what is stored is what is served: a stored view that segmenting would never produce
+		await db.update(sources).set({ view: { sections: [{ id: 'stored', title: 'Stored at generation', paragraphs: [] }] } }).where(eq(sources.id, 'nbc-gunrunner-misfires'));
+		await loadLessonCache(db);
+		expect(cachedSourceView('nbc-gunrunner-misfires')?.sections.map((s) => s.title)).toEqual(['Stored at generation']);
 	});
 });

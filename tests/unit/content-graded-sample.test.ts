@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
-import { generateContent, GENERATOR_VERSION } from '../../src/lib/content/generate';
+import { generate, GENERATOR_VERSION } from '../../src/lib/content/generate';
+import { seedContent, seedCourse, seedSources } from '../helpers/seed-content';
 import { QUESTION_TYPES } from '../../src/lib/content/question-types';
 
 interface GradedItem {
@@ -35,9 +35,18 @@ describe('the graded sample (tests/fixtures/graded-sample.json)', () => {
 		expect(passRate).toBeGreaterThanOrEqual(0.9);
 	});
 
+	// the one test that always generates the seed course afresh; the others share a cached copy
+	const fresh = generate(seedSources, seedCourse);
+
+	it('is deterministic: the same sources and course give byte-identical output', () => {
+		const shared = seedContent();
+		expect(JSON.stringify({ l: fresh.lessons, q: fresh.questions })).toBe(JSON.stringify({ l: shared.lessons, q: shared.questions }));
+		expect(fresh.inputsHash).toBe(shared.inputsHash);
+	});
+
 	it('still matches what the generator produces: a changed item must be graded again', () => {
 		expect(fixture.generatorVersion).toBe(GENERATOR_VERSION);
-		const generated = new Map(generateContent(readSourceFiles(path.resolve('src/sources'))).questions.map((q) => [q.id, q]));
+		const generated = new Map(fresh.questions.map((q) => [q.id, q]));
 		for (const item of fixture.items) {
 			const current = generated.get(item.id);
 			expect(current, `${item.id} is no longer generated`).toBeDefined();

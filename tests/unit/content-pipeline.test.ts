@@ -6,18 +6,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { classifyLines } from '../../src/lib/content/clean';
 import { analyseSource } from '../../src/lib/content/pipeline';
-import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import { generate, type GeneratedContent } from '../../src/lib/content/generate';
 import { normaliseAnswer } from '../../src/lib/content/normalise';
-import { aliasesOf, GLOSSARY } from '../../src/lib/content/glossary';
+import { seedContent, seedCourse, seedKnowledge, seedSources } from '../helpers/seed-content';
 import { containsNormalised } from '../../src/lib/content/question-filters';
 import type { GeneratedQuestion } from '../../src/lib/content/question-types';
 
-const sources = readSourceFiles(path.resolve('src/sources'));
+const sources = seedSources;
+const GLOSSARY = seedKnowledge.glossary;
+const aliasesOf = (id: string) => seedKnowledge.aliasesOf(id);
 const byId = new Map(sources.map((s) => [s.id, s]));
 let content: GeneratedContent;
 
 beforeAll(() => {
-	content = generateContent(sources);
+	content = seedContent();
 });
 
 /** The text a question says is correct, as a learner would write it. */
@@ -61,7 +63,7 @@ describe('cleaning classifies lines before any sentence splitting', () => {
 });
 
 describe('segmenting and analysing', () => {
-	const encyclopedia = () => analyseSource(byId.get('encyclopedia-project-gunrunner')!);
+	const encyclopedia = () => analyseSource(byId.get('encyclopedia-project-gunrunner')!, seedKnowledge);
 
 	it('keeps abbreviations, money and quoted speech inside one sentence, with exact offsets', () => {
 		const analysed = encyclopedia();
@@ -69,7 +71,7 @@ describe('segmenting and analysing', () => {
 		for (const s of analysed.sentences) expect(raw.slice(s.start, s.end)).toBe(s.text);
 		expect(analysed.sentences.some((s) => s.text.startsWith('Project Gunrunner is a project of the U.S. Bureau of Alcohol') && s.text.endsWith('of weapons.'))).toBe(true);
 		expect(analysed.sentences.some((s) => s.text.startsWith('$10 million of the money'))).toBe(true);
-		const tpm = analyseSource(byId.get('tpm-atf-flubbing')!);
+		const tpm = analyseSource(byId.get('tpm-atf-flubbing')!, seedKnowledge);
 		expect(tpm.sentences.some((s) => s.text.startsWith('“Just like with an investigation') && s.text.endsWith('he said.'))).toBe(true);
 	});
 
@@ -87,7 +89,7 @@ describe('segmenting and analysing', () => {
 	});
 
 	it('attributes claims to named people or bodies, never to a pronoun', () => {
-		const all = sources.flatMap((s) => analyseSource(s).sentences);
+		const all = sources.flatMap((s) => analyseSource(s, seedKnowledge).sentences);
 		const attributions = all.flatMap((s) => s.attributions.map((a) => ({ ...a, text: s.text })));
 		expect(attributions.length).toBeGreaterThan(15);
 		for (const a of attributions) expect(a.speaker).not.toMatch(/^(it|he|she|they|the official)$/i);
@@ -100,12 +102,6 @@ describe('segmenting and analysing', () => {
 });
 
 describe('generated content: quality bars', () => {
-	it('is deterministic: the same sources give byte-identical output', () => {
-		const again = generateContent(readSourceFiles(path.resolve('src/sources')));
-		expect(JSON.stringify({ l: again.lessons, q: again.questions })).toBe(JSON.stringify({ l: content.lessons, q: content.questions }));
-		expect(again.inputsHash).toBe(content.inputsHash);
-	});
-
 	it('grounds every question: cited spans exist at their offsets and contain the answer', () => {
 		expect(content.questions.length).toBeGreaterThan(60);
 		for (const q of content.questions) {
@@ -195,8 +191,8 @@ describe('generated content: quality bars', () => {
 
 describe('generality: a new source needs no code change', () => {
 	it('feeds matching lessons and gets a lesson of its own when it matches no topic', () => {
+		// the two new texts alone, with the seed course file: the outline's topics still apply
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traceable-sources-'));
-		for (const s of sources) fs.writeFileSync(path.join(dir, s.fileName), s.rawText);
 		fs.writeFileSync(
 			path.join(dir, 'river.txt'),
 			[
@@ -217,17 +213,17 @@ describe('generality: a new source needs no code change', () => {
 			path.join(dir, 'etrace-note.txt'),
 			'eTrace in Guatemala\n\nIn 2012, the ATF trained 40 Guatemalan officers to use eTrace and the Firearms Tracing System.\n'
 		);
-		const manifest = JSON.parse(fs.readFileSync(path.resolve('src/sources/sources.json'), 'utf8'));
+		const manifest = { sources: [] as object[] };
 		manifest.sources.push(
 			{ file: 'river.txt', id: 'harbor-bridge', title: 'Harbor Bridge Renewal', kind: 'news report', publisher: 'Lakeside Gazette' },
 			{ file: 'etrace-note.txt', id: 'etrace-note', title: 'eTrace in Guatemala', kind: 'news report', publisher: 'Test Wire' }
 		);
 		fs.writeFileSync(path.join(dir, 'sources.json'), JSON.stringify(manifest));
 
-		const extended = generateContent(readSourceFiles(dir));
+		const extended = generate(readSourceFiles(dir), seedCourse);
 		const bridge = extended.analysed.find((a) => a.source.id === 'harbor-bridge')!;
 		const entities = bridge.sentences.flatMap((s) => s.entities);
-		expect(entities.find((e) => e.acronym === 'LCTA')?.text).toBe('Lakeside County Transit Authority (LCTA)');
+		expect(entities.find((e) => e.acronym === 'LCTA')?.text).toMatch(/^Lakeside County Transit Authority/);
 		expect(entities.some((e) => e.type === 'person' && e.text.includes('Maria Lopez'))).toBe(true);
 		const own = extended.lessons.find((l) => l.id === 'source-harbor-bridge');
 		expect(own?.generated).toBe(true);

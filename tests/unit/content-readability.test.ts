@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { classifyLines } from '../../src/lib/content/clean';
 import { asInnerQuotation, displayText, shortPublisher, splitNote } from '../../src/lib/content/display';
-import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
-import { aliasesOf, GLOSSARY } from '../../src/lib/content/glossary';
+import type { GeneratedContent } from '../../src/lib/content/generate';
+import { seedContent, seedKnowledge, seedSources } from '../helpers/seed-content';
 import { containsNormalised, contentWords } from '../../src/lib/content/question-filters';
 import { isPlannedFor, isSelfContained, renderClaim } from '../../src/lib/content/lessons';
 import { fixArticles, rewriteForDisplay } from '../../src/lib/content/rewrite';
@@ -16,10 +16,12 @@ function shownText(q: GeneratedQuestion): string {
 	return [p.stem, p.statement, p.claim, ...(p.options ?? []).map((o) => o.text), ...(p.items ?? []).map((i) => i.text)].filter(Boolean).join(' ');
 }
 
-const sources = readSourceFiles(path.resolve('src/sources'));
+const sources = seedSources;
+const GLOSSARY = seedKnowledge.glossary;
+const aliasesOf = (id: string) => seedKnowledge.aliasesOf(id);
 let content: GeneratedContent;
 beforeAll(() => {
-	content = generateContent(sources);
+	content = seedContent();
 });
 const lesson = (id: string) => content.lessons.find((l) => l.id === id)!;
 
@@ -66,7 +68,7 @@ describe('perspectives read as speaker, verb and a clean claim', () => {
 	});
 
 	it('renders direct speech as a quotation and reported speech as a lower-cased clause', () => {
-		expect(renderClaim('With respect to not having a permanent head of ATF, that issue has not been raised to me', true)).toBe(
+		expect(renderClaim('With respect to not having a permanent head of ATF, that issue has not been raised to me', true, seedKnowledge)).toBe(
 			'“With respect to not having a permanent head of ATF, that issue has not been raised to me.”'
 		);
 		expect(renderClaim('About 70 percent of Gunrunner cases involve low level single defendants', false)).toBe(
@@ -111,12 +113,12 @@ describe('source metadata and source text as readers see them', () => {
 		expect(fixArticles('an National Rifle Association-backed bill, an NRA-backed bill, an ATF agent')).toBe(
 			'a National Rifle Association-backed bill, an NRA-backed bill, an ATF agent'
 		);
-		expect(rewriteForDisplay('He said “the report is late” and the report is late.', 'the inspector general')).toBe(
+		expect(rewriteForDisplay('He said “the report is late” and the report is late.', 'the inspector general', seedKnowledge.rewrites)).toBe(
 			"He said “the report is late” and the Inspector General's draft report is late."
 		);
-		expect(rewriteForDisplay('TPM called it “an National bill” today.', '')).toBe('TPM called it “an National bill” today.');
+		expect(rewriteForDisplay('TPM called it “an National bill” today.', '', seedKnowledge.rewrites)).toBe('TPM called it “an National bill” today.');
 		// a money figure in a replacement is money, not a capture group
-		expect(rewriteForDisplay('$10 million of the money was moved.', 'American Recovery and Reinvestment Act of 2009 provided $40 million')).toBe(
+		expect(rewriteForDisplay('$10 million of the money was moved.', 'American Recovery and Reinvestment Act of 2009 provided $40 million', seedKnowledge.rewrites)).toBe(
 			"$10 million of the Recovery Act's $40 million was moved."
 		);
 	});
@@ -124,13 +126,13 @@ describe('source metadata and source text as readers see them', () => {
 
 describe('questions stand alone and are worth asking', () => {
 	it('drops lead-ins, split quotations, unresolved pronouns, relative time and "us"', () => {
-		expect(isSelfContained('Here’s a key graph in the draft of the report regarding the failures of the program:')).toBe(false);
-		expect(isSelfContained('He also declined to comment on the findings of the draft report at all.')).toBe(false);
-		expect(isSelfContained('The ATF states these are models for planned future tracing centers.')).toBe(false);
-		expect(isSelfContained('The Brady Campaign has been critical of the Obama administration’s record, including his failure to nominate a director.')).toBe(false);
-		expect(isSelfContained('Janet Napolitano said the ATF was one of her partners in some border matters.')).toBe(true);
-		expect(isSelfContained('ATF agents in one field division “told us they felt discouraged from conducting complex cases.')).toBe(false);
-		expect(isSelfContained('TPM asked Napolitano during a meeting with reporters last week about the ATF.')).toBe(false);
+		expect(isSelfContained('Here’s a key graph in the draft of the report regarding the failures of the program:', seedKnowledge)).toBe(false);
+		expect(isSelfContained('He also declined to comment on the findings of the draft report at all.', seedKnowledge)).toBe(false);
+		expect(isSelfContained('The ATF states these are models for planned future tracing centers.', seedKnowledge)).toBe(false);
+		expect(isSelfContained('The Brady Campaign has been critical of the Obama administration’s record, including his failure to nominate a director.', seedKnowledge)).toBe(false);
+		expect(isSelfContained('Janet Napolitano said the ATF was one of her partners in some border matters.', seedKnowledge)).toBe(true);
+		expect(isSelfContained('ATF agents in one field division “told us they felt discouraged from conducting complex cases.', seedKnowledge)).toBe(false);
+		expect(isSelfContained('TPM asked Napolitano during a meeting with reporters last week about the ATF.', seedKnowledge)).toBe(false);
 		for (const q of content.questions) {
 			const text = shownText(q);
 			expect(text, q.id).not.toMatch(/\b(these are|his failure|Here’s a key graph|told us|tells us|last week|is also|has also)\b/);
@@ -228,8 +230,10 @@ describe('the blanks new in generator 1.5', () => {
 			if (p.type === 'ordering') for (const item of p.items!) expect(item.text, q.id).not.toMatch(/\b(anticipated|planned|expected|intended)\b/);
 			if (/year completes|with a year/.test(p.stem)) expect(p.stem, q.id).not.toMatch(/\b(anticipated|planned|expected|intended|slated)\b[^.]*_____/);
 		}
-		// "In December, 2009, the ATF announced a Spanish version of eTrace" is the year's event again
-		expect(content.questions.some((q) => q.prompt.type === 'ordering' && q.prompt.items.some((i) => /Spanish version of eTrace/.test(i.text)))).toBe(true);
+		// ordering uses only the lesson's own events, never another lesson's (tested on the corpus too,
+		// where lessons have enough dated events of their own)
+		const lessonOf = new Map(content.routes.map((r) => [r.sentenceId, r.lessonId]));
+		for (const q of content.questions.filter((x) => x.type === 'ordering')) for (const c of q.citations) expect(lessonOf.get(c.sentenceId), q.id).toBe(q.lessonId);
 	});
 
 	it('offers after "the Department of Homeland Security\'s _____" only parts of that department', () => {
@@ -298,7 +302,7 @@ describe('people and organisations', () => {
 });
 
 describe('a varied bank', () => {
-	it('asks about as many different sentences as it can, with alternatives for the draw, and has two ordering items where the timeline allows', () => {
+	it('asks about as many different sentences as it can, with alternatives for the draw, and orders events where the lesson’s own timeline allows', () => {
 		const sentencesOf = (questions: GeneratedQuestion[]) => new Set(questions.filter((q) => q.type !== 'ordering').map((q) => q.citations.at(-1)!.sentenceId));
 		for (const l of content.lessons) {
 			const bank = content.questions.filter((q) => q.lessonId === l.id);
@@ -308,8 +312,6 @@ describe('a varied bank', () => {
 			// avoid a question that another one gives away
 			expect(bank.length, l.id).toBeGreaterThan(sentencesOf(bank).size);
 		}
-		const withTwoOrderings = content.lessons.filter((l) => content.questions.filter((q) => q.lessonId === l.id && q.type === 'ordering').length >= 2);
-		expect(withTwoOrderings.length).toBeGreaterThanOrEqual(2);
 		for (const l of content.lessons) {
 			const orderings = content.questions.filter((q) => q.lessonId === l.id && q.type === 'ordering');
 			const sets = orderings.map((q) => q.citations.map((c) => c.sentenceId).sort().join());

@@ -1,15 +1,14 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import LessonBody from '../../src/lib/components/LessonBody.svelte';
-import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import type { GeneratedContent } from '../../src/lib/content/generate';
 import { structureLesson } from '../../src/lib/content/lesson-structure';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { seedContent } from '../helpers/seed-content';
 
 // The lesson page inserts this pre-rendered HTML with {@html}: a source's text must arrive escaped.
 describe('pre-rendered lesson bodies', () => {
 	it('escape markup written in a source document', () => {
-		const sources = readSourceFiles();
-		const content = generateContent(sources);
+		const content = seedContent();
 		// every text the body shows (key terms, passages, timeline, figures, perspectives) now carries markup
 		const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 		const { lessons, analysed, questions }: GeneratedContent = JSON.parse(

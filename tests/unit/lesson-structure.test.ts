@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceNeed } from '../../src/lib/content/references';
 import { definitionsIn, extractKeyTerms } from '../../src/lib/content/key-terms';
 import { sectionHeading, structureLesson, type SourceSentence, type StructureQuestion, type StructureSource } from '../../src/lib/content/lesson-structure';
-import { generateContent, type GeneratedContent } from '../../src/lib/content/generate';
+import type { GeneratedContent } from '../../src/lib/content/generate';
+import { seedContent } from '../helpers/seed-content';
 import { classifyLines } from '../../src/lib/content/clean';
 import { segmentSource } from '../../src/lib/content/segment';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import type { LessonDocument } from '../../src/lib/content/types';
 
 describe('the dangling-reference rule', () => {
@@ -176,7 +176,7 @@ describe('on the course sources', () => {
 	let content: GeneratedContent;
 	const structures = new Map<string, ReturnType<typeof structureLesson>>();
 	beforeAll(() => {
-		content = generateContent(readSourceFiles(path.resolve('src/sources')));
+		content = seedContent();
 		const sources = content.analysed.map((a) => ({ id: a.source.id, title: a.source.title, sentences: a.sentences }));
 		for (const lesson of content.lessons) structures.set(lesson.id, structureLesson(lesson, sources, content.questions.filter((q) => q.lessonId === lesson.id)));
 	});

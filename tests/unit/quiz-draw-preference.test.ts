@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerKeysOf, citedSentencesOf, clashesWithin, drawQuestions, quizLength, shownTextOf, type BankQuestion } from '../../src/lib/quiz/draw';
-import { generateContent } from '../../src/lib/content/generate';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { seedContent } from '../helpers/seed-content';
 
 /** Retakes prefer sentences the learner has not been asked, without giving up length or give-away rules. */
 
@@ -47,7 +46,7 @@ describe('a retake prefers sentences not asked before', () => {
 	});
 
 	it('keeps the fixed length and every give-away rule on the real bank, and uses fewer repeated sentences than a draw without history', () => {
-		const content = generateContent(readSourceFiles(path.resolve('src/sources')));
+		const content = seedContent();
 		const banks = new Map<string, (BankQuestion & { citedSentences: string[] })[]>();
 		for (const q of content.questions) {
 			const bank = banks.get(q.lessonId) ?? [];

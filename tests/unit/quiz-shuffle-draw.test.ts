@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveSeed, seededRandom, seededShuffle } from '../../src/lib/quiz/random';
 import path from 'node:path';
 import { answerKeysOf, citedSentencesOf, drawQuestions, clashesWithin, quizLength, shownTextOf, QUIZ_LENGTH, type BankQuestion } from '../../src/lib/quiz/draw';
-import { generateContent } from '../../src/lib/content/generate';
-import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { seedContent } from '../helpers/seed-content';
 import { presentPrompt } from '../../src/lib/quiz/present';
 import type { QuestionPrompt } from '../../src/lib/content/question-types';
 
@@ -229,7 +228,7 @@ describe('keeping questions that give each other away apart', () => {
 	});
 
 	it('in every lesson of the real generated bank, every attempt has the same length and none repeats a sentence or shows an answer', () => {
-		const content = generateContent(readSourceFiles(path.resolve('src/sources')));
+		const content = seedContent();
 		type Drawable = BankQuestion & { answerKeys: string[]; citedSentences: string[]; shownText: string; optionsText: string };
 		const banks = new Map<string, Drawable[]>();
 		for (const q of content.questions) {

@@ -1,4 +1,4 @@
-import { ALIAS_INDEX, glossaryEntry } from './glossary';
+import type { CourseKnowledge } from './course';
 import { findNames } from './names';
 import { APPROXIMATE, parseNumber } from './numbers';
 import type { RawSentence } from './segment';
@@ -12,7 +12,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  * a thin rule layer for what both miss on these texts: fiscal years ("FY 2009", "FY 2005-07"),
  * year ranges ("2006–2007"), acronyms defined as "Long Name (ACR)", and the glossary's names.
  */
-export function extractEntities(sentence: RawSentence): Entity[] {
+export function extractEntities(sentence: RawSentence, knowledge: CourseKnowledge): Entity[] {
 	const found: Entity[] = [];
 	const text = sentence.text;
 	const base = sentence.start;
@@ -29,7 +29,7 @@ export function extractEntities(sentence: RawSentence): Entity[] {
 		add({ type: 'year_range', text: match[0], at: match.index, year: Number(match[1]), value: Number(match[1]) });
 	}
 	const lower = text;
-	for (const { alias, id } of ALIAS_INDEX) {
+	for (const { alias, id } of knowledge.aliasIndex) {
 		let from = 0;
 		for (;;) {
 			const at = lower.indexOf(alias, from);
@@ -38,7 +38,7 @@ export function extractEntities(sentence: RawSentence): Entity[] {
 			const before = at === 0 ? ' ' : lower[at - 1];
 			const after = lower[at + alias.length] ?? ' ';
 			if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
-			const entry = glossaryEntry(id);
+			const entry = knowledge.entry(id);
 			if (!entry) continue;
 			add({ type: entry.kind as EntityType, text: alias, at, glossaryId: id });
 		}
@@ -48,7 +48,11 @@ export function extractEntities(sentence: RawSentence): Entity[] {
 		// "the U.S. Government Accountability Office": start at the last lower-case-free run
 		name = name.replace(/^(?:(?:of|and|for|the|in|order|to|on)\s+)+/, '');
 		if (name.split(/\s+/).length < 2) continue;
-		add({ type: 'organisation', text: `${name} (${match[2]})`, at: match.index + match[0].indexOf(name), acronym: match[2] });
+		const at = match.index + match[0].indexOf(name);
+		// a glossary name already found there keeps its id and gains its acronym
+		const named = found.find((e) => e.glossaryId && e.start === base + at);
+		if (named) named.acronym = match[2];
+		else add({ type: 'organisation', text: `${name} (${match[2]})`, at, acronym: match[2] });
 	}
 	let cursor = 0;
 	for (const entity of sentence.libraryEntities) {
@@ -116,24 +120,28 @@ function removeOverlaps(entities: Entity[]): Entity[] {
 	return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** "told NBC News": telling a named outlet or body is saying */
 const VERBS =
-	'said|says|reported|reports|accused|claimed|claims|announced|states|stated|found|finds|concludes|concluded|determined|complained|touted|acknowledged|identifies|faults|opposes|played down|stating|tells us|told NBC News';
+	"said|says|reported|reports|accused|claimed|claims|announced|states|stated|found|finds|concludes|concluded|determined|complained|touted|acknowledged|identifies|faults|opposes|played down|stating|tells us|told(?: [A-Z][\\w.&'’-]*){1,3}";
 const LEADING = new RegExp(`^(.{2,140}?)\\s(?:have |has )?(?:repeatedly |also )?(${VERBS})(?: that)?\\s+(.+)$`);
 const ACCORDING_START = /^According to ([^,]{3,90}),\s+(.+)$/;
 const ACCORDING_END = /^(.+),\s+according to ([^,]{3,90})\.$/;
 const TRAILING = /^(.+?),?["”]?,?\s+((?:the |an? )?[\w’'. -]{1,60}?)\s(said|says|states|stated|found|reported)\.$/;
 
 /** A named person or body the speaker phrase refers to, or undefined ("it", "critics", "the official" unresolved). */
-function resolveSpeaker(phrase: string, recent: Attribution[], sourceText: string): { id: string; name: string; text: string } | undefined {
+function resolveSpeaker(phrase: string, recent: Attribution[], sourceText: string, knowledge: CourseKnowledge): { id: string; name: string; text: string } | undefined {
 	if (/^(he|she)$/i.test(phrase.trim()) || /^the (official|spokesman)$/i.test(phrase.trim())) {
 		const last = recent.at(-1);
-		return last && glossaryEntry(last.speakerId)?.kind === 'person' ? { id: last.speakerId, name: last.speaker, text: phrase.trim() } : undefined;
+		return last && knowledge.entry(last.speakerId)?.kind === 'person' ? { id: last.speakerId, name: last.speaker, text: phrase.trim() } : undefined;
 	}
-	const report = /(?:the |an? )?[\w’' -]*\breport\b(?: obtained by\s+NBC News)?/i.exec(phrase);
-	if (report && /inspector general/i.test(sourceText)) return { id: 'oig', name: "the Justice Department's Inspector General", text: report[0].trim() };
+	// "the report (obtained by NBC News)": the course file says whose report a source is about
+	const report = /(?:the |an? )?[\w’' -]*\breport\b(?: obtained by(?:\s+[A-Z][\w.&-]*){1,3})?/i.exec(phrase);
+	const author = report && knowledge.policies.reportAuthors.find((a) => new RegExp(a.when).test(sourceText));
+	const authorEntry = author && knowledge.entry(author.speaker);
+	if (report && authorEntry) return { id: authorEntry.id, name: authorEntry.name, text: report[0].trim() };
 	// the alias nearest the verb names the speaker ("Despite the GAO report, the ATF claimed")
 	let best: { id: string; at: number; alias: string } | undefined;
-	for (const { alias, id } of ALIAS_INDEX) {
+	for (const { alias, id } of knowledge.aliasIndex) {
 		const at = phrase.lastIndexOf(alias);
 		if (at < 0) continue;
 		const end = at + alias.length;
@@ -141,7 +149,7 @@ function resolveSpeaker(phrase: string, recent: Attribution[], sourceText: strin
 		if (!best || end > best.at) best = { id, at: end, alias };
 	}
 	if (!best) return undefined;
-	const entry = glossaryEntry(best.id);
+	const entry = knowledge.entry(best.id);
 	if (!entry?.speaker) return undefined;
 	// "the ATF official in charge of that field division": one unnamed person, not the agency
 	const tail = phrase.slice(best.at);
@@ -149,7 +157,7 @@ function resolveSpeaker(phrase: string, recent: Attribution[], sourceText: strin
 	return { id: entry.id, name: entry.name, text: best.alias };
 }
 
-export function extractAttributions(statement: string, recent: Attribution[], sourceText: string): Attribution[] {
+export function extractAttributions(statement: string, recent: Attribution[], sourceText: string, knowledge: CourseKnowledge): Attribution[] {
 	const candidates: { phrase: string; verb: string; claim: string }[] = [];
 	let match = ACCORDING_START.exec(statement);
 	if (match) candidates.push({ phrase: match[1], verb: 'according to', claim: match[2] });
@@ -165,7 +173,7 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 	}
 	const attributions: Attribution[] = [];
 	for (const candidate of candidates) {
-		const speaker = resolveSpeaker(candidate.phrase, recent, sourceText);
+		const speaker = resolveSpeaker(candidate.phrase, recent, sourceText, knowledge);
 		if (!speaker) continue;
 		const claim = candidate.claim.replace(/^[“"]|[,.]?[”"]?,?$/g, '').trim();
 		if (claim.split(/\s+/).length < 4) continue;
@@ -174,13 +182,45 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 	return attributions;
 }
 
-export function analyseSentences(raw: readonly RawSentence[], sourceText: string): Sentence[] {
+/** "This bill", "our bill", "the legislation": a reference to a law the sentence does not name. */
+const BILL_REFERENCE = /\b([Tt]his|[Oo]ur) (?:new |IG reform |reform )?(bill)\b/;
+
+/**
+ * "This bill represents…" shown alone names nothing: the bill is the law the document introduces
+ * (one named in its first three sentences), or else the law named in the last three sentences.
+ */
+function resolveBill(statement: string, subjectLaw: string | undefined, recentLaw: { name: string; index: number } | undefined, index: number): string {
+	const law = subjectLaw ?? (recentLaw && index - recentLaw.index <= 3 ? recentLaw.name : undefined);
+	if (!law) return statement;
+	const match = BILL_REFERENCE.exec(statement);
+	if (!match || statement.includes(law) || insideQuote(statement, match.index)) return statement;
+	const named = `${/^[A-Z]/.test(match[1]) && match.index === 0 ? 'The' : 'the'} ${law.replace(/^the /i, '')}`;
+	return statement.slice(0, match.index) + named + statement.slice(match.index + match[0].length);
+}
+
+function insideQuote(text: string, at: number): boolean {
+	const before = text.slice(0, at);
+	return (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
+export function analyseSentences(raw: readonly RawSentence[], sourceText: string, knowledge: CourseKnowledge): Sentence[] {
 	const recent: Attribution[] = [];
-	return raw.map((sentence) => {
-		const statement = rewriteForDisplay(sentence.text, sourceText);
-		const attributions = extractAttributions(statement, recent.slice(-1), sourceText);
+	let subjectLaw: string | undefined;
+	let recentLaw: { name: string; index: number } | undefined;
+	return raw.map((sentence, index) => {
+		const entities = extractEntities(sentence, knowledge);
+		let statement = rewriteForDisplay(sentence.text, sourceText, knowledge.rewrites);
+		statement = resolveBill(statement, subjectLaw, recentLaw, index);
+		const laws = entities.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text));
+		const law = laws.at(-1) && knowledge.entry(laws.at(-1)!.glossaryId!);
+		// a bill is a specific act, named with its year ("the Inspector General Reform Act of 2007")
+		if (law && law.group !== 'bill' && /\bAct of \d{4}$/.test(law.name)) {
+			recentLaw = { name: law.name, index };
+			if (index < 3 && !subjectLaw) subjectLaw = law.name;
+		}
+		const attributions = extractAttributions(statement, recent.slice(-1), sourceText, knowledge);
 		if (attributions.length) recent.push(...attributions);
 		const { libraryEntities: _ignored, ...rest } = sentence;
-		return { ...rest, statement, entities: extractEntities(sentence), attributions };
+		return { ...rest, statement, entities, attributions };
 	});
 }

@@ -1,6 +1,8 @@
 import { GENERATOR_VERSION, inputsHashOf } from './version';
-import { buildLesson, disputedSpans, planLessons } from './lessons';
-import { analyseSource } from './pipeline';
+import { courseKnowledge, EMPTY_COURSE, type CourseFile } from './course';
+import { buildLesson, disputedSpans } from './lessons';
+import { planLessons, type SentenceRoute } from './routing';
+import { analyseSources } from './pipeline';
 import { buildCorpus, generateLessonQuestions } from './questions';
 import type { GeneratedQuestion } from './question-types';
 import type { AnalysedSource, LessonDocument, SourceInput } from './types';
@@ -9,23 +11,31 @@ export { GENERATOR_VERSION, inputsHashOf };
 
 export interface GeneratedContent {
 	generatorVersion: string;
-	/** digest of the generator version and every source: unchanged means nothing to regenerate */
+	/** digest of the generator version, the course file and every source: unchanged means nothing to regenerate */
 	inputsHash: string;
 	analysed: AnalysedSource[];
 	lessons: LessonDocument[];
 	questions: GeneratedQuestion[];
+	/** where every prose sentence went: a lesson, or a stated reason for leaving it out */
+	routes: SentenceRoute[];
 }
 
-
-/** Sources in, lessons and questions out: pure and deterministic (no clock, no randomness). */
-export function generateContent(sources: readonly SourceInput[]): GeneratedContent {
-	const analysed = sources.map(analyseSource);
-	const disputed = disputedSpans(analysed);
-	const corpus = buildCorpus(analysed, disputed);
+/**
+ * Sources and the course file in, lessons and questions out: pure and deterministic (no clock, no
+ * randomness). The course file is the only place course knowledge comes from.
+ */
+export function generate(sources: readonly SourceInput[], course: CourseFile = EMPTY_COURSE): GeneratedContent {
+	const { analysed, knowledge } = analyseSources(sources, courseKnowledge(course));
+	const disputed = disputedSpans(analysed, knowledge);
+	const corpus = buildCorpus(analysed, disputed, knowledge);
 	const lessons: LessonDocument[] = [];
 	const questions: GeneratedQuestion[] = [];
-	planLessons(analysed).forEach((plan, index) => {
-		const lesson = buildLesson(plan, index + 1, analysed);
+	const routes: SentenceRoute[] = [];
+	planLessons(analysed, knowledge, routes).forEach((plan, index) => {
+		const lesson = buildLesson(plan, index + 1, analysed, knowledge);
+		// a disagreement found in the text is contested too: no fact question takes a side
+		for (const d of lesson.disagreements.filter((x) => x.id.startsWith('auto-')))
+			for (const c of d.claims) disputed.set(c.citation.sentenceId, [...(disputed.get(c.citation.sentenceId) ?? []), { start: c.citation.start, end: c.citation.end }]);
 		let lessonQuestions = generateLessonQuestions(plan, corpus);
 		if (plan.generated) {
 			// a generated lesson keeps only objectives its questions actually cover
@@ -39,5 +49,6 @@ export function generateContent(sources: readonly SourceInput[]): GeneratedConte
 		lessons.push(lesson);
 		questions.push(...lessonQuestions);
 	});
-	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources), analysed, lessons, questions };
+	return { generatorVersion: GENERATOR_VERSION, inputsHash: inputsHashOf(sources, course), analysed, lessons, questions, routes };
 }
+

@@ -1,91 +1,18 @@
 import { citeQuote, citeSentence } from './citations';
-import { KNOWN_DISAGREEMENTS } from './disagreements';
+import type { CourseKnowledge } from './course';
 import { digest } from './hash';
-import { GLOSSARY, glossaryEntry } from './glossary';
-import { COURSE_OUTLINE, type OutlineLesson } from './outline';
 import type { Actor, AnalysedSource, KeyFigure, LessonDocument, Perspective, Sentence, TimelineEvent } from './types';
 import { overlap } from './question-filters';
-import { shortPublisher } from './display';
 import { capitalise } from './rewrite';
+import { findDisagreements } from './find-disagreements';
 
-export interface LessonPlan {
-	outline: OutlineLesson;
-	generated: boolean;
-	sentences: Sentence[];
-}
-
-function hits(text: string, phrase: string): boolean {
-	const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
-}
-
-/** How strongly a sentence belongs to a lesson: its keywords, plus its section. */
-export function topicScore(sentence: Sentence, lesson: OutlineLesson): number {
-	let score = 0;
-	for (const objective of lesson.objectives) for (const keyword of objective.keywords) if (hits(sentence.text, keyword)) score += 1;
-	if (score > 0 && (lesson.sections.includes(`${sentence.sourceId}#${sentence.sectionId}`) || lesson.sections.includes(`${sentence.sourceId}#*`))) score += 1.5;
-	return score;
-}
-
-/** A lesson for a source that matched no topic: its title, and objectives about its facts. */
-function generatedOutline(analysed: AnalysedSource): OutlineLesson {
-	const { source } = analysed;
-	return {
-		id: `source-${source.id}`,
-		title: source.title,
-		summary: `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
-		sections: analysed.sections.map((section) => `${source.id}#${section.id}`),
-		objectives: [
-			{ id: 'facts', text: `Recall the key facts, figures and dates reported in “${source.title}”.`, keywords: [] },
-			{ id: 'claims', text: `Identify who says what in “${source.title}”.`, keywords: [] }
-		]
-	};
-}
-
-/**
- * Routes every prose sentence to the lesson whose topic it matches best. A sentence that matches
- * none follows its paragraph's neighbours; a source none of whose sentences match gets a lesson of
- * its own, so a new source always shows up in the course.
- */
-export function planLessons(analysed: readonly AnalysedSource[]): LessonPlan[] {
-	const plans: LessonPlan[] = COURSE_OUTLINE.map((outline) => ({ outline, generated: false, sentences: [] }));
-	for (const source of analysed) {
-		const chosen = source.sentences.map((sentence) => {
-			let best: LessonPlan | undefined;
-			// one stray keyword is not a topic: a sentence needs two signals (two keywords, or one in a home section)
-			let bestScore = 1.9;
-			for (const plan of plans.slice(0, COURSE_OUTLINE.length)) {
-				const score = topicScore(sentence, plan.outline);
-				if (score > bestScore) {
-					best = plan;
-					bestScore = score;
-				}
-			}
-			return best;
-		});
-		if (chosen.every((plan) => plan === undefined)) {
-			if (source.sentences.length > 0) plans.push({ outline: generatedOutline(source), generated: true, sentences: [...source.sentences] });
-			continue;
-		}
-		source.sentences.forEach((sentence, i) => {
-			let plan = chosen[i];
-			// unmatched: take the lesson of the nearest matched sentence in the same paragraph
-			for (let d = 1; !plan && d < 6; d++) {
-				for (const j of [i - d, i + d]) {
-					const neighbour = source.sentences[j];
-					if (!plan && neighbour?.paragraphIndex === sentence.paragraphIndex) plan = chosen[j];
-				}
-			}
-			plan?.sentences.push(sentence);
-		});
-	}
-	return plans.filter((plan) => plan.sentences.length > 0);
-}
+export type { LessonPlan, SentenceRoute } from './routing';
+import type { LessonPlan } from './routing';
 
 const PRONOUN_START = /^(it|this|that|these|those|they|he|she|his|her|their|its|we|our|here’s|here's)\b/i;
 
 /** Shown alone, does the statement still make sense? */
-export function isSelfContained(statement: string): boolean {
+export function isSelfContained(statement: string, knowledge?: CourseKnowledge): boolean {
 	if (PRONOUN_START.test(statement)) return false;
 	if (/^[“"]/.test(statement) && !/[”"].*\b(said|says)\b/.test(statement)) return false;
 	if (/\b(it|they|he|she) (said|says)\b/i.test(statement)) return false;
@@ -93,8 +20,12 @@ export function isSelfContained(statement: string): boolean {
 	// lower-case nouns only: "revealed that Operation Wide Receiver…" names the operation
 	if (/\b([Tt]his|[Tt]hat) (operation|program|discrepancy|conclusion|money|report)\b/.test(statement)) return false;
 	if (/\b(the official|the document|the operation|the case|the bill|the committee)\b/i.test(statement)) return false;
+	// "The report also said…", "shot during the gunfight": which report, which gunfight, a sentence not shown says
+	if (/^The (report|study|survey|memo|letter)\b|\bthe (study|survey|gunfight|shootout|shooting|attack|raid|incident|ceremony|meeting|hearing|interview)\b/.test(statement)) return false;
 	// "Other U.S. agencies…", "Other tactics…": other than those of a sentence not shown
-	if (/^Other\b/.test(statement)) return false;
+	if (/^(Other|Another)\b/.test(statement)) return false;
+	// "Instead, …", "The program was secret…", "The Acts were…": they lean on a sentence not shown
+	if (/^(Instead|Still|Thus|Therefore|Moreover|Nevertheless|Yet|Also),? |^The (program|programme|acts|Acts|agency|law|group|plan|policy|project|proclamation)\b/.test(statement)) return false;
 	// "strongly objected, and … protested the sales": to what, and which sales, a sentence not shown says
 	if (/\b(objected|protested),|\b(protested|objected to) the (sales|transactions|purchases)\b/.test(statement)) return false;
 	// news copy's "told us", "we found": the reader is not "us"
@@ -103,19 +34,23 @@ export function isSelfContained(statement: string): boolean {
 	if (/\b(last|this|next) (week|month|year)\b|\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bthe opposite\b|\bother problems\b|\b(these|those) are\b/i.test(statement)) return false;
 	// "his failure to nominate…": a pronoun with no named person before it
 	const pronoun = /\b(he|she|him|his|her)\b/i.exec(statement);
-	if (pronoun && !namesPersonBefore(statement.slice(0, pronoun.index))) return false;
+	if (pronoun && !namesPersonBefore(statement.slice(0, pronoun.index), knowledge)) return false;
 	// "Here's a key graph …:" introduces what follows; it states nothing itself
 	if (/:\s*$/.test(statement)) return false;
 	if (!quotesBalanced(statement)) return false;
 	return statement.split(/\s+/).length >= 7;
 }
 
-/** A glossary person named as a person ("Janet Napolitano said"), not as an adjective ("the Obama administration"). */
-function namesPersonBefore(text: string): boolean {
-	return GLOSSARY.some((entry) => entry.kind === 'person' && entry.aliases.some((alias) => {
-		const at = text.indexOf(alias);
-		return at >= 0 && !/^[’']?s? administration/.test(text.slice(at + alias.length).trimStart());
-	}));
+/**
+ * A person named as a person ("Janet Napolitano said"), not as an adjective ("the Obama
+ * administration"): a glossary person, or without a course, a first and last name.
+ */
+function namesPersonBefore(text: string, knowledge?: CourseKnowledge): boolean {
+	const asPerson = (at: number, length: number) => at >= 0 && !/^[’']?s? administration/.test(text.slice(at + length).trimStart());
+	if (!knowledge) {
+		return [...text.matchAll(/\b\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\b/gu)].some((m) => asPerson(m.index, m[0].length));
+	}
+	return knowledge.glossary.some((entry) => entry.kind === 'person' && entry.aliases.some((alias) => asPerson(text.indexOf(alias), alias.length)));
 }
 
 /** A quotation split over two sentences leaves one of them with an unmatched mark. */
@@ -149,13 +84,13 @@ export function isPlannedFor(statement: string, dateText: string): boolean {
 	return at >= 0 && INTENTION.test(statement.slice(0, at));
 }
 
-export function extractTimeline(sentences: readonly Sentence[]): TimelineEvent[] {
+export function extractTimeline(sentences: readonly Sentence[], knowledge?: CourseKnowledge): TimelineEvent[] {
 	const events: TimelineEvent[] = [];
 	for (const sentence of sentences) {
 		const date = dateLabel(sentence);
 		if (!date) continue;
 		const text = eventText(sentence, date.text);
-		if (!isSelfContained(text)) continue;
+		if (!isSelfContained(text, knowledge)) continue;
 		// "anticipated conducting courses in 2009": the year of a plan, not of something that happened
 		if (isPlannedFor(sentence.statement, date.text)) continue;
 		// a sentence naming three or more years is a summary, not one event
@@ -194,7 +129,7 @@ function clauseWords(text: string): string[] {
  * state courts", "people killed in the past four years"), or undefined when the sentence does not
  * say it in a way that stands alone ("60,000 of them", "195 were recovered"): such a figure is left out.
  */
-export function whatItCounts(sentence: Sentence, start: number, end: number): string | undefined {
+export function whatItCounts(sentence: Sentence, start: number, end: number, knowledge?: CourseKnowledge): string | undefined {
 	const entity = sentence.entities.find((e) => e.start === start && e.end === end);
 	const nextNumber = sentence.entities.find((e) => e.start >= end && ['cardinal', 'money', 'percent', 'year'].includes(e.type));
 	const stop = nextNumber ? nextNumber.start - sentence.start : sentence.text.length;
@@ -215,7 +150,7 @@ export function whatItCounts(sentence: Sentence, start: number, end: number): st
 	if (entity?.type === 'money') {
 		if (words[0] === 'in') return trimPhrase(words.slice(1, 9));
 		const law = sentence.entities.find((e) => e.type === 'law' && e.end <= start);
-		if (words[0] === 'to' || words[0] === 'for') return law ? trimPhrase([`${law.glossaryId ? glossaryEntry(law.glossaryId)?.name ?? law.text : law.text}`, 'funding', ...words.slice(0, 8)]) : undefined;
+		if (words[0] === 'to' || words[0] === 'for') return law ? trimPhrase([`${law.glossaryId ? knowledge?.entry(law.glossaryId)?.name ?? law.text : law.text}`, 'funding', ...words.slice(0, 8)]) : undefined;
 		return undefined;
 	}
 	// "1,400 offenders and 12,000 firearms" inside "650 cases involving …": a part of another count
@@ -272,7 +207,7 @@ const KEY_FIGURE_LIMIT = 8;
  * Numbers with what they count: a figure whose meaning the sentence does not state cleanly is left
  * out, one row per value (the same number is the same figure), money first, up to a table's worth.
  */
-export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
+export function extractFigures(sentences: readonly Sentence[], knowledge?: CourseKnowledge): KeyFigure[] {
 	const figures: KeyFigure[] = [];
 	for (const sentence of sentences) {
 		for (const entity of sentence.entities) {
@@ -282,7 +217,7 @@ export function extractFigures(sentences: readonly Sentence[]): KeyFigure[] {
 			if (entity.type !== 'money' && /\b(million|billion)\b/i.test(entity.text)) continue;
 			// "Sept. 11" is a date, not a figure
 			if (/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(sentence.text.slice(0, entity.start - sentence.start))) continue;
-			const counts = whatItCounts(sentence, entity.start, entity.end);
+			const counts = whatItCounts(sentence, entity.start, entity.end, knowledge);
 			if (!counts) continue;
 			figures.push({ value: entity.text.replace(/^About\b/, 'about'), counts, citation: citeSentence(sentence) });
 		}
@@ -312,14 +247,14 @@ export function actorDisplayName(entry: { name: string; aliases: string[]; role?
 	return acronym ? `${entry.name} (${acronym})` : entry.name;
 }
 
-export function extractActors(sentences: readonly Sentence[]): Actor[] {
+export function extractActors(sentences: readonly Sentence[], knowledge: CourseKnowledge): Actor[] {
 	const actors = new Map<string, Actor>();
 	for (const sentence of sentences) {
 		for (const entity of sentence.entities) {
 			if (entity.type !== 'person' && entity.type !== 'organisation') continue;
 			// "Hernandez Case (2007)": the name of a case, not a person in the story
 			if (/^\s+(Case|case)\b/.test(sentence.text.slice(entity.end - sentence.start))) continue;
-			const entry = entity.glossaryId ? glossaryEntry(entity.glossaryId) : undefined;
+			const entry = entity.glossaryId ? knowledge.entry(entity.glossaryId) : undefined;
 			const id = entry?.id ?? `n-${digest([entity.text], 8)}`;
 			const known = actors.get(id);
 			if (known) {
@@ -350,14 +285,14 @@ export function extractActors(sentences: readonly Sentence[]): Actor[] {
 const PERSPECTIVE_LIMIT = 6;
 /** first words that are ordinary words, not names, when a claim is run on after "found that" */
 const ORDINARY_START = /^(The|A|An|About|Asked|With|Many|Some|Most|There|Only|In|During|Of|For|Since|More|Nearly|Almost|Approximately|Several|Multiple|Just|Despite|Under|Although|While|When|If|As|Other|One|No|Not|All|Each|Every)\b/;
-const REPORTING_VERB: Record<string, string> = { 'according to': 'reports', 'tells us': 'says', 'told NBC News': 'told NBC News', stating: 'states' };
+const REPORTING_VERB: Record<string, string> = { 'according to': 'reports', 'tells us': 'says', stating: 'states' };
 
 /**
  * A claim as the perspective card shows it: direct speech as a quotation in balanced marks, anything
  * else as a clause run on after the verb ("found that the resistance…"), lower-cased where its first
  * word is an ordinary word. Undefined when it does not stand alone.
  */
-export function renderClaim(claim: string, direct: boolean): string | undefined {
+export function renderClaim(claim: string, direct: boolean, knowledge?: CourseKnowledge): string | undefined {
 	let text = claim.trim().replace(/[,;:]$/, '');
 	const opens = (text.match(/“/g) ?? []).length;
 	const closes = (text.match(/”/g) ?? []).length;
@@ -366,7 +301,7 @@ export function renderClaim(claim: string, direct: boolean): string | undefined 
 	if ((text.match(/"/g) ?? []).length % 2 === 1) text += '"';
 	if (!quotesBalanced(text)) return undefined;
 	if (direct) return `“${text.replace(/^[“"]|[”"]$/g, '').replace(/[.,]$/, '')}.”`;
-	if (!isSelfContained(text)) return undefined;
+	if (!isSelfContained(text, knowledge)) return undefined;
 	if (ORDINARY_START.test(text)) text = text.charAt(0).toLowerCase() + text.slice(1);
 	return /[.!?”"]$/.test(text) ? (/[”"]$/.test(text) && !/[.!?][”"]$/.test(text) ? `${text}.` : text) : `${text}.`;
 }
@@ -375,12 +310,12 @@ export function renderClaim(claim: string, direct: boolean): string | undefined 
  * Who claims what: a handful of cards, one claim each, no two saying much the same thing, as many
  * different speakers as the lesson has, in reading order.
  */
-export function selectPerspectives(ordered: readonly Sentence[]): Perspective[] {
+export function selectPerspectives(ordered: readonly Sentence[], knowledge?: CourseKnowledge): Perspective[] {
 	const candidates: Perspective[] = [];
 	for (const sentence of ordered) {
 		for (const a of sentence.attributions) {
 			const direct = /^[“"]/.test(sentence.statement) && /[”"],?\s+(\S+\s+){0,6}(said|says|states|stated)\.$/.test(sentence.statement);
-			const claim = renderClaim(a.claim, direct);
+			const claim = renderClaim(a.claim, direct, knowledge);
 			if (!claim) continue;
 			if (candidates.some((c) => overlap(c.claim, claim) >= 0.5 || overlap(claim, c.claim) >= 0.5)) continue;
 			// "In GAO Report 09-709, the ATF reports …": a document reference, with the source's garbled grammar
@@ -403,9 +338,9 @@ export function selectPerspectives(ordered: readonly Sentence[]): Perspective[] 
 	return candidates.filter((c) => chosen.has(c));
 }
 
-function lessonDisagreements(lessonId: string, analysed: readonly AnalysedSource[]): LessonDocument['disagreements'] {
+function lessonDisagreements(lessonId: string, analysed: readonly AnalysedSource[], knowledge: CourseKnowledge): LessonDocument['disagreements'] {
 	const byId = new Map(analysed.map((a) => [a.source.id, a]));
-	return KNOWN_DISAGREEMENTS.filter((d) => d.lessonId === lessonId).flatMap((d) => {
+	return knowledge.disagreements.filter((d) => d.lessonId === lessonId).flatMap((d) => {
 		const claims = d.claims.flatMap((claim) => {
 			const source = byId.get(claim.sourceId);
 			const citation = source && citeQuote(source, claim.quote);
@@ -476,7 +411,7 @@ function closesQuote(text: string): boolean {
 	return (text.match(/”/g) ?? []).length > (text.match(/“/g) ?? []).length;
 }
 
-export function buildLesson(plan: LessonPlan, position: number, analysed: readonly AnalysedSource[]): LessonDocument {
+export function buildLesson(plan: LessonPlan, position: number, analysed: readonly AnalysedSource[], knowledge: CourseKnowledge): LessonDocument {
 	const { outline, sentences } = plan;
 	const sourceOrder = analysed.map((a) => a.source.id);
 	const ordered = [...sentences].sort((a, b) => sourceOrder.indexOf(a.sourceId) - sourceOrder.indexOf(b.sourceId) || a.index - b.index);
@@ -487,7 +422,9 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
 		if (last && last.sourceId === sentence.sourceId && last.sectionTitle === sentence.sectionTitle) last.sentences.push(citeSentence(sentence));
 		else passages.push({ sourceId: source.id, sourceTitle: source.title, sectionTitle: sentence.sectionTitle, sentences: [citeSentence(sentence)] });
 	}
-	const perspectives = selectPerspectives(ordered);
+	const perspectives = selectPerspectives(ordered, knowledge);
+	// the course file's disagreements first; those found in the text add to them
+	const curated = lessonDisagreements(outline.id, analysed, knowledge);
 	const usedSources = sourceOrder.filter((id) => sentences.some((s) => s.sourceId === id));
 	return {
 		id: outline.id,
@@ -497,11 +434,11 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
 		objectives: outline.objectives.map((o) => ({ id: o.id, text: o.text })),
 		generated: plan.generated,
 		passages,
-		timeline: extractTimeline(ordered),
-		figures: extractFigures(ordered),
-		actors: extractActors(ordered),
+		timeline: extractTimeline(ordered, knowledge),
+		figures: extractFigures(ordered, knowledge),
+		actors: extractActors(ordered, knowledge),
 		perspectives,
-		disagreements: lessonDisagreements(outline.id, analysed),
+		disagreements: [...curated, ...findDisagreements(ordered, new Map(analysed.map((a) => [a.source.id, a.source.title])), new Set(curated.flatMap((d) => d.claims.map((c) => c.citation.sentenceId))))],
 		sources: usedSources.map((id) => {
 			const source = analysed.find((a) => a.source.id === id)!.source;
 			return { id, title: source.title, publisher: source.publisher };
@@ -513,10 +450,10 @@ export function buildLesson(plan: LessonPlan, position: number, analysed: readon
  * Spans that hold one side of a known disagreement, by sentence: no fact question may take a side,
  * so no blank may fall inside one and no true/false statement may contain one.
  */
-export function disputedSpans(analysed: readonly AnalysedSource[]): Map<string, { start: number; end: number }[]> {
+export function disputedSpans(analysed: readonly AnalysedSource[], knowledge: CourseKnowledge): Map<string, { start: number; end: number }[]> {
 	const spans = new Map<string, { start: number; end: number }[]>();
 	const add = (sentenceId: string, start: number, end: number) => spans.set(sentenceId, [...(spans.get(sentenceId) ?? []), { start, end }]);
-	for (const d of KNOWN_DISAGREEMENTS) {
+	for (const d of knowledge.disagreements) {
 		for (const claim of d.claims) {
 			const source = analysed.find((a) => a.source.id === claim.sourceId);
 			const citation = source && citeQuote(source, claim.quote);

@@ -3,11 +3,23 @@ import compromise from 'compromise';
 export interface NamedMentions {
 	people: string[];
 	places: string[];
-	organisations: string[];
 }
 
-/** People, places and organisations as compromise finds them, trimmed of punctuation and possessives. */
+/** People and places as compromise finds them (its organisations are left out: slow, and the rule layer finds them), trimmed of punctuation and possessives. */
+const cache = new Map<string, NamedMentions>();
+
 export function findNames(text: string): NamedMentions {
+	// the same sentence is read twice (finding names, then tagging them): compromise is slow
+	const known = cache.get(text);
+	if (known) return known;
+	if (cache.size > 20_000) cache.clear();
+	// no capital after the first word: no name for compromise to find, and it is slow
+	const found = /[\s(“"‘'-]\p{Lu}/u.test(text) ? namesIn(text) : { people: [], places: [] };
+	cache.set(text, found);
+	return found;
+}
+
+function namesIn(text: string): NamedMentions {
 	const doc = compromise(text);
 	const tidy = (list: string[]) =>
 		list
@@ -20,7 +32,6 @@ export function findNames(text: string): NamedMentions {
 			.filter((name) => /^\p{Lu}/u.test(name));
 	return {
 		people: tidy(doc.people().out('array') as string[]),
-		places: tidy(doc.places().out('array') as string[]),
-		organisations: tidy(doc.organizations().out('array') as string[])
+		places: tidy(doc.places().out('array') as string[])
 	};
 }

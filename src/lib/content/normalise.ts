@@ -2,7 +2,19 @@
  * Normal form for comparing short answers: case, accents, punctuation, spacing, thousands separators
  * and leading articles do not matter ("1,856" = "1856", "The ATF." = "atf").
  */
+const memo = new Map<string, string>();
+
 export function normaliseAnswer(text: string): string {
+	// distractor and leak checks normalise the same sentences thousands of times
+	const known = memo.get(text);
+	if (known !== undefined) return known;
+	if (memo.size > 50_000) memo.clear();
+	const normal = normalise(text);
+	memo.set(text, normal);
+	return normal;
+}
+
+function normalise(text: string): string {
 	return text
 		.normalize('NFKD')
 		// accents are optional on a keyboard: "Calderon" = "Calderón"

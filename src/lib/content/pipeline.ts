@@ -1,11 +1,40 @@
 import { analyseSentences } from './analyse';
 import { classifyLines } from './clean';
-import { segmentSource } from './segment';
-import type { AnalysedSource, SourceInput } from './types';
+import type { CourseKnowledge } from './course';
+import { discoverEntries } from './discover';
+import { segmentSource, type Segmented } from './segment';
+import type { AnalysedSource, ClassifiedLine, SourceInput } from './types';
 
-/** Clean → segment → analyse one source. Pure: the same text always gives the same result. */
-export function analyseSource(source: SourceInput): AnalysedSource {
+export interface PreparedSource {
+	source: SourceInput;
+	lines: ClassifiedLine[];
+	segmented: Segmented;
+}
+
+/** Clean → segment one source. */
+export function prepareSource(source: SourceInput): PreparedSource {
 	const lines = classifyLines(source.rawText);
-	const { sections, paragraphs, sentences } = segmentSource(source, lines);
-	return { source, lines, sections, paragraphs, sentences: analyseSentences(sentences, source.rawText) };
+	return { source, lines, segmented: segmentSource(source, lines) };
+}
+
+/** Analyse a prepared source with what the course (and the texts) know about names. */
+export function analysePrepared({ source, lines, segmented }: PreparedSource, knowledge: CourseKnowledge): AnalysedSource {
+	const { sections, paragraphs, sentences } = segmented;
+	return { source, lines, sections, paragraphs, sentences: analyseSentences(sentences, source.rawText, knowledge) };
+}
+
+/**
+ * Clean → segment → find names → analyse every source. The names found in all the texts join the
+ * course file's glossary (which wins where both name the same thing).
+ */
+export function analyseSources(sources: readonly SourceInput[], knowledge: CourseKnowledge): { analysed: AnalysedSource[]; knowledge: CourseKnowledge } {
+	const prepared = sources.map(prepareSource);
+	const found = discoverEntries(prepared.flatMap((p) => p.segmented.sentences), knowledge);
+	const full = knowledge.withEntries(found);
+	return { analysed: prepared.map((p) => analysePrepared(p, full)), knowledge: full };
+}
+
+/** Clean → segment → analyse one source. Pure: the same text and course always give the same result. */
+export function analyseSource(source: SourceInput, knowledge: CourseKnowledge): AnalysedSource {
+	return analyseSources([source], knowledge).analysed[0];
 }

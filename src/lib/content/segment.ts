@@ -62,12 +62,25 @@ export function segmentSource(source: SourceInput, lines: readonly ClassifiedLin
 			sentenceIds: []
 		};
 		let cursor = 0;
+		// a cleaned line maps each character to its raw offset; a plain one is a slice of the raw text
+		const rawAt = (i: number) => (line.map ? line.map[i] : line.start + i);
+		// "…who could unify. ..the militant movement": the library splits at an ellipsis or a
+		// semicolon inside a quotation; a piece starting with dots, a semicolon or a comma goes back
+		// to the sentence before it
+		const pieces: { at: number; text: string; entities: WinkSentence['entities'] }[] = [];
 		for (const tagged of splitAndTag(line.text)) {
 			const text = tagged.text.trim();
 			if (!text) continue;
 			const at = line.text.indexOf(text, cursor);
 			if (at < 0) continue; // the library never rewrites text; a miss would mean a bug, not a sentence
 			cursor = at + text.length;
+			const previous = pieces.at(-1);
+			if (previous && /^(?:\.\.|[;,])/.test(text)) {
+				previous.text = line.text.slice(previous.at, at + text.length);
+				previous.entities = [...previous.entities, ...tagged.entities];
+			} else pieces.push({ at, text, entities: tagged.entities });
+		}
+		for (const { at, text, entities } of pieces) {
 			const base = digest([source.id, text.replace(/\s+/g, ' ')], 10);
 			const seen = usedIds.get(base) ?? 0;
 			usedIds.set(base, seen + 1);
@@ -79,10 +92,10 @@ export function segmentSource(source: SourceInput, lines: readonly ClassifiedLin
 				sectionTitle: section.title,
 				paragraphIndex: paragraph.index,
 				index: sentences.length,
-				start: line.start + at,
-				end: line.start + at + text.length,
+				start: rawAt(at),
+				end: rawAt(at + text.length - 1) + 1,
 				text,
-				libraryEntities: tagged.entities
+				libraryEntities: entities
 			});
 			paragraph.sentenceIds.push(id);
 		}

@@ -21,6 +21,11 @@ export interface ClassifiedLine {
 	reason?: string;
 	/** heading depth: 1 for a page title, 2 for ==Section== */
 	level?: number;
+	/**
+	 * the raw offset of each character of `text`, where `text` is not a plain slice of the raw
+	 * text (markup removed, hard-wrapped lines joined)
+	 */
+	map?: number[];
 }
 
 export type EntityType =

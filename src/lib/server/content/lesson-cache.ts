@@ -3,12 +3,13 @@ import type { Database } from '../db/client';
 import { lessons, questions, questionVersions, sources } from '../db/schema';
 import { classifyLines } from '../../content/clean';
 import { segmentSource } from '../../content/segment';
+import { sourceSections, type SourceSections } from '../../content/source-view';
 import { render } from 'svelte/server';
 import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
 import { anchorCitations } from './citation-anchors';
 import { setRenderedLessonPages, type LessonPageParts } from '../../content/rendered-lessons';
-import { structureLesson, type StructureSource } from '../../content/lesson-structure';
+import { structureLesson, type SourceSentence, type StructureSource } from '../../content/lesson-structure';
 import type { Citation, QuestionAnswer, QuestionPrompt, QuestionType } from '../../content/question-types';
 import { displayText } from '../../content/display';
 import { presentCheck, type CheckPrompt, type CheckQuestion } from './lesson-checks';
@@ -81,9 +82,9 @@ export async function loadLessonCache(db: Database): Promise<void> {
 	const structureSources: StructureSource[] = [];
 	const sourceViews = new Map<string, SourceView>();
 	for (const row of sourceRows) {
-		const input = { id: row.id, title: row.title, kind: row.kind, publisher: row.publisher, rawText: row.rawText };
-		const segmented = segmentSource(input, classifyLines(row.rawText));
-		structureSources.push({ id: row.id, title: row.title, sentences: segmented.sentences });
+		// stored when content was generated; segmented here only for a source never generated yet
+		const view = row.view ?? sourceSections(segmentSource({ id: row.id, title: row.title, kind: row.kind, publisher: row.publisher, rawText: row.rawText }, classifyLines(row.rawText)));
+		structureSources.push({ id: row.id, title: row.title, sentences: readingOrder(row.id, view) });
 		sourceViews.set(row.id, {
 			id: row.id,
 			title: row.title,
@@ -91,16 +92,7 @@ export async function loadLessonCache(db: Database): Promise<void> {
 			kind: row.kind,
 			published: row.published,
 			license: row.license,
-			sections: segmented.sections.map((section) => ({
-				id: section.id,
-				title: section.title,
-				paragraphs: segmented.paragraphs
-					.filter((p) => p.sectionId === section.id)
-					.map((p) => ({
-						id: `p-${p.index}`,
-						sentences: p.sentenceIds.map((id) => ({ id, text: segmented.sentences.find((s) => s.id === id)!.text }))
-					}))
-			}))
+			sections: view.sections
 		});
 	}
 	const sourceTitles = Object.fromEntries(sourceRows.map((row) => [row.id, row.title]));
@@ -144,6 +136,23 @@ export async function loadLessonCache(db: Database): Promise<void> {
 		sourceViews
 	};
 	setRenderedLessonPages(pages);
+}
+
+/** A source's sentences in reading order, as the lesson structure reads them, from its stored view. */
+function readingOrder(sourceId: string, view: SourceSections): SourceSentence[] {
+	let index = 0;
+	return view.sections.flatMap((section) =>
+		section.paragraphs.flatMap((paragraph) =>
+			paragraph.sentences.map((sentence) => ({
+				id: sentence.id,
+				sourceId,
+				sectionTitle: section.title,
+				paragraphIndex: Number(paragraph.id.slice('p-'.length)),
+				index: index++,
+				text: sentence.text
+			}))
+		)
+	);
 }
 
 export function listCachedLessons(): LessonSummary[] {

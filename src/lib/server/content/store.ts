@@ -1,7 +1,9 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { lessons, questions, questionVersions } from '../db/schema';
-import { readSourceFiles, type SourceFile } from '../db/sources-sync';
+import { lessons, questions, questionVersions, sources } from '../db/schema';
+import { sourceSections } from '../../content/source-view';
+import { readCourseFile, readSourceFiles, type SourceFile } from '../db/sources-sync';
+import type { CourseFile } from '../../content/course';
 import { digest } from '../../content/hash';
 import type { GeneratedContent } from '../../content/generate';
 import { GENERATOR_VERSION, inputsHashOf } from '../../content/version';
@@ -31,6 +33,8 @@ function versionHash(q: GeneratedContent['questions'][number]): string {
 export async function storeContent(db: Database, content: GeneratedContent): Promise<StoreResult> {
 	return db.transaction(async (tx) => {
 		const result: StoreResult = { lessons: content.lessons.length, questions: content.questions.length, newQuestions: 0, newVersions: 0, retiredLessons: 0, retiredQuestions: 0 };
+		// each source's sentences as segmented here, so the source viewer never segments again
+		for (const analysed of content.analysed) await tx.update(sources).set({ view: sourceSections(analysed) }).where(eq(sources.id, analysed.source.id));
 		for (const lesson of content.lessons) {
 			const body: StoredLessonBody = { ...lesson, inputsHash: content.inputsHash };
 			const row = {
@@ -132,18 +136,19 @@ export function toSourceInputs(files: readonly SourceFile[]) {
 /** Regenerates when the sources or the generator changed (or always, with `force`). */
 export async function regenerateContent(
 	db: Database,
-	options: { force?: boolean; files?: SourceFile[]; onGenerate?: () => void } = {}
+	options: { force?: boolean; files?: SourceFile[]; course?: CourseFile; onGenerate?: () => void } = {}
 ): Promise<RegenerateOutcome> {
 	const started = performance.now();
 	const inputs = toSourceInputs(options.files ?? readSourceFiles());
-	const inputsHash = inputsHashOf(inputs);
+	const course = options.course ?? readCourseFile();
+	const inputsHash = inputsHashOf(inputs, course);
 	if (!options.force && (await contentIsCurrent(db, inputsHash))) {
 		return { regenerated: false, inputsHash, milliseconds: performance.now() - started };
 	}
 	options.onGenerate?.();
 	// loaded only when there is something to generate: the NLP libraries are large, and a server
 	// that starts with current content never needs them
-	const { generateContent } = await import('../../content/generate');
-	const result = await storeContent(db, generateContent(inputs));
+	const { generate } = await import('../../content/generate');
+	const result = await storeContent(db, generate(inputs, course));
 	return { regenerated: true, inputsHash, result, milliseconds: performance.now() - started };
 }

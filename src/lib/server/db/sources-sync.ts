@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
+import { EMPTY_COURSE, parseCourseFile, type CourseFile } from '../../content/course';
 import { sources } from './schema';
 
 export const SOURCES_DIR = path.resolve(process.env.SOURCES_DIR ?? 'src/sources');
@@ -49,6 +50,17 @@ export function readSourceFiles(dir = SOURCES_DIR): SourceFile[] {
 		const contentHash = createHash('sha256').update(JSON.stringify(meta)).update('\0').update(rawText).digest('hex');
 		return { ...meta, rawText, contentHash };
 	});
+}
+
+/**
+ * The course file beside sources.json (`course.json`): outline, glossary, disagreements, rewrites
+ * and policies. Without one the course is generated from the texts alone. A file that does not
+ * validate stops with a message naming its line.
+ */
+export function readCourseFile(dir = SOURCES_DIR): CourseFile {
+	const file = path.join(dir, 'course.json');
+	if (!fs.existsSync(file)) return EMPTY_COURSE;
+	return parseCourseFile(fs.readFileSync(file, 'utf8'), file);
 }
 
 export interface SyncResult {

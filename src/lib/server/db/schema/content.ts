@@ -9,6 +9,7 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import type { Citation } from '../../../content/question-types';
 
 /** Generated content: lessons and the versioned question bank. */
 
@@ -58,8 +59,8 @@ export const questionVersions = pgTable(
 		// the answer key: server-side only, never sent before the attempt is submitted
 		answer: jsonb('answer').notNull(),
 		explanation: text('explanation').notNull(),
-		// [{ sourceId, sentenceId, start, end, text }]
-		citations: jsonb('citations').notNull(),
+		// the sentences (or spans) the question cites: [{ sourceId, sentenceId, start, end, text }]
+		citations: jsonb('citations').notNull().$type<Citation[]>(),
 		contentHash: text('content_hash').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_COURSE } from '../../src/lib/content/course';
+import { generate, type GeneratedContent } from '../../src/lib/content/generate';
+import { contentReport, type ContentReport } from '../../src/lib/content/report';
+import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
+import { toSourceInputs } from '../../src/lib/server/content/store';
+import { seedCourse, seedSources } from '../helpers/seed-content';
+
+/**
+ * The generator on text it was never written for: the seven development texts of
+ * tests/fixtures/corpus (copied as received: front matter, HTML, markdown, wiki markup, footnote
+ * markers, hard wraps, bylines, captions, summary blocks), added to the three seeds.
+ */
+const corpusDir = path.resolve('tests/fixtures/corpus');
+const corpus = readSourceFiles(corpusDir);
+
+/** Markup or furniture that must never reach a learner. */
+const MARKUP = /\[\d{1,3}\]|\[ad_\d+\]|<\/?[A-Za-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});|\*\*|\[\[|\]\]|\{\{|\}\}|\\['"#*_]|@highlight|(?:^|\s)#{1,6}\s|(?:^|\s)_[A-Za-z]|[A-Za-z.]_(?:\s|$)|(?:^|\s)---(?:\s|$)/i;
+
+let content: GeneratedContent;
+let report: ContentReport;
+let milliseconds = 0;
+beforeAll(() => {
+	const started = performance.now();
+	content = generate(toSourceInputs([...seedSources, ...corpus]), seedCourse);
+	milliseconds = performance.now() - started;
+	report = contentReport(content, new Map(corpus.map((f) => [f.id, f.fileName])));
+});
+
+function shown(q: GeneratedContent['questions'][number]): string[] {
+	const p = q.prompt as { stem: string; statement?: string; claim?: string; options?: { text: string }[]; items?: { text: string }[] };
+	return [p.stem, p.statement, p.claim, ...(p.options ?? []).map((o) => o.text), ...(p.items ?? []).map((i) => i.text)].filter((t): t is string => Boolean(t));
+}
+
+describe('the development corpus, added to the seeds', () => {
+	it('reads all seven texts', () => {
+		expect(corpus).toHaveLength(7);
+		// recorded, not asserted: speed targets live in npm run bench
+		console.log(`corpus: ${content.analysed.length} sources generated in ${Math.round(milliseconds)} ms`);
+		expect(content.analysed).toHaveLength(10);
+	});
+
+	it('puts at least 70% of each text’s prose sentences in a lesson, and gives every left-out sentence a reason', () => {
+		for (const source of report.sources.filter((s) => corpus.some((c) => c.id === s.id))) {
+			expect(source.proseSentences, source.id).toBeGreaterThan(10);
+			expect(source.sentencesInLessons / source.proseSentences, `${source.id}: ${source.sentencesInLessons}/${source.proseSentences}`).toBeGreaterThanOrEqual(0.7);
+			expect(source.sentencesInLessons + source.dropped.length).toBe(source.proseSentences);
+			for (const d of source.dropped) expect(d.reason.length, d.sentence).toBeGreaterThan(10);
+		}
+	});
+
+	/**
+	 * Known shortfall, kept visible rather than hidden: a senator's first-person floor statement ("I was
+	 * proud to cosponsor…", "our bill") has few sentences that stand alone, and the items it did give
+	 * (a bill number, half of a committee's name) failed the rubric and are no longer made.
+	 */
+	const BELOW_TARGET: Record<string, string> = { 'congrec-ig-reform-act-2007': 'first-person floor statement' };
+
+	it('asks at least one question per five prose sentences of each text (one per ten for the known shortfall)', () => {
+		for (const source of report.sources.filter((s) => corpus.some((c) => c.id === s.id))) {
+			const per = BELOW_TARGET[source.id] ? 10 : 5;
+			expect(source.questions.length, `${source.id}: ${source.questions.length} for ${source.proseSentences}`).toBeGreaterThanOrEqual(source.proseSentences / per);
+		}
+		expect(Object.keys(BELOW_TARGET)).toHaveLength(1);
+	});
+
+	it('lets no markup, footnote marker or page furniture into a question, a passage, a key figure or a timeline', () => {
+		const corpusIds = new Set(corpus.map((c) => c.id));
+		for (const q of content.questions) for (const text of shown(q)) expect(text, q.id).not.toMatch(MARKUP);
+		for (const lesson of content.lessons) {
+			for (const passage of lesson.passages) for (const c of passage.sentences) expect(c.text, lesson.id).not.toMatch(MARKUP);
+			for (const f of lesson.figures) {
+				expect(`${f.value} ${f.counts}`, lesson.id).not.toMatch(MARKUP);
+				// a footnote number is not a figure
+				expect(f.citation.text.includes(`[${f.value}]`), f.value).toBe(false);
+			}
+			for (const e of lesson.timeline) expect(e.text, lesson.id).not.toMatch(MARKUP);
+			for (const p of lesson.perspectives) expect(p.claim, lesson.id).not.toMatch(MARKUP);
+		}
+		// every sentence of a corpus text: its cited span in the raw file holds the same words
+		for (const a of content.analysed.filter((x) => corpusIds.has(x.source.id))) {
+			for (const s of a.sentences) {
+				expect(s.text).not.toMatch(MARKUP);
+				const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, '');
+				const raw = letters(a.source.rawText.slice(s.start, s.end));
+				const firstWord = letters(s.text.split(/\s+/)[0]);
+				const lastWord = letters(s.text.split(/\s+/).at(-1)!);
+				expect(raw.includes(firstWord) && raw.includes(lastWord), s.text).toBe(true);
+			}
+		}
+	});
+
+	it('orders only a lesson’s own events, and finds a disagreement between two sources on one count', () => {
+		const lessonOf = new Map(content.routes.map((r) => [r.sentenceId, r.lessonId]));
+		const orderings = content.questions.filter((q) => q.type === 'ordering');
+		expect(orderings.length).toBeGreaterThanOrEqual(2);
+		for (const q of orderings) for (const c of q.citations) expect(lessonOf.get(c.sentenceId), q.id).toBe(q.lessonId);
+		// "at least 1,856 guns were allowed to walk" (encyclopedia) against "more than 2,000 weapons" (MailOnline)
+		const found = content.lessons.flatMap((l) => l.disagreements.filter((d) => d.id.startsWith('auto-')));
+		const guns = found.find((d) => d.claims.some((c) => c.citation.text.includes('1,856')) && d.claims.some((c) => c.citation.text.includes('2,000')));
+		expect(guns, JSON.stringify(found.map((d) => d.title))).toBeDefined();
+		// and no fact question takes a side on it
+		for (const q of content.questions) if (q.citations.some((c) => guns!.claims.some((x) => x.citation.sentenceId === c.sentenceId))) expect(q.type, q.id).toBe('attribution');
+	});
+
+	it('keeps headings as sections, not as sentences', () => {
+		const cointelpro = content.analysed.find((a) => a.source.id === 'wiki-cointelpro')!;
+		expect(cointelpro.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['History', 'Program exposure']));
+		const whitehouse = content.analysed.find((a) => a.source.id === 'whitehouse-factsheet-2023')!;
+		expect(whitehouse.sections.map((s) => s.title)).toContain('Deepening Collaboration with Mexico');
+		expect(whitehouse.sentences.some((s) => /Deepening Collaboration/.test(s.text))).toBe(false);
+	});
+});
+
+describe('a course with no hand-written knowledge', () => {
+	it('makes a coherent lesson and a quiz from one off-topic text and an empty course file', () => {
+		const text = corpus.find((c) => c.id === 'wiki-alien-sedition-acts')!;
+		const own = generate(toSourceInputs([text]), EMPTY_COURSE);
+		expect(own.lessons).toHaveLength(1);
+		const [lesson] = own.lessons;
+		expect(lesson.title).toBe(text.title);
+		expect(lesson.objectives.length).toBeGreaterThanOrEqual(1);
+		expect(lesson.passages.length).toBeGreaterThan(0);
+		expect(lesson.timeline.length).toBeGreaterThanOrEqual(3);
+		// the actors are people and bodies of the text, each once
+		const names = lesson.actors.map((a) => a.name);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names).toEqual(expect.arrayContaining(['Thomas Jefferson']));
+		const questions = own.questions;
+		expect(questions.length).toBeGreaterThanOrEqual(12);
+		expect(new Set(questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(3);
+		for (const objective of lesson.objectives) expect(questions.some((q) => q.objectiveId === objective.id), objective.id).toBe(true);
+		for (const q of questions) for (const t of shown(q)) expect(t).not.toMatch(MARKUP);
+	});
+
+});
