@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { seedContent } from '../helpers/seed-content';
 import type { GeneratedQuestion, QuestionPrompt } from '../../src/lib/content/question-types';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerKeysOf, citedSentencesOf, clashesWithin, drawQuestions, quizLength, shownTextOf, type BankQuestion } from '../../src/lib/quiz/draw';
 import { seedContent } from '../helpers/seed-content';
