@@ -45,7 +45,7 @@ describeEachDatabase('database', (getDb) => {
 			db.insert(users).values({ id: 'u2', email: 'a@example.org', displayName: 'B', role: 'student', passwordHash: 'x' })
 		).rejects.toThrow();
 		await expect(
-			db.insert(users).values({ id: 'u3', email: 'c@example.org', displayName: 'C', role: 'admin' as never, passwordHash: 'x' })
+			db.insert(users).values({ id: 'u3', email: 'c@example.org', displayName: 'C', role: 'superuser' as never, passwordHash: 'x' })
 		).rejects.toThrow();
 
 		await db.insert(lessons).values({ id: 'l1', position: 1, title: 'L', objectives: [], body: {}, generatorVersion: 't', contentHash: 'h' });

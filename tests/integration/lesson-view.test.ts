@@ -20,7 +20,7 @@ describeEachDatabase('lesson views in the cache', (getDb) => {
 				const html = section.html;
 				expect(html, `${id} ${section.id}`).toContain(`id="${section.id}-heading"`);
 				// the marker after a sentence names its source and section
-				expect(html).toMatch(/<a class="cite" href="\/sources\/[^"]+\?from=[^"]+#s-[^"]+" aria-label="source \d: [^"]+, [^"]+">\d<\/a>/);
+				expect(html).toMatch(/<a class="cite" href="\/sources\/[^"]+\?from=[^"]+&amp;s=[^"]+#s-[^"]+"( id="cite-[^"]+")? aria-label="source \d: [^"]+, [^"]+">\d<\/a>/);
 				for (const check of section.checks) {
 					expect(JSON.stringify(check)).not.toMatch(/correct|accepted|"answer"/);
 					expect(cachedCheckQuestion(id, check.id)?.answer).toBeDefined();
