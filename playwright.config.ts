@@ -12,6 +12,8 @@ const dataDir =
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// the shared server's first account (its administrator) is made before any journey
+	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { formClient, newAccount, signUpOverHttp } from '../helpers/accounts';
+import { signUpFromQuizLink, startQuizWith, submitQuiz } from '../helpers/quiz-pages';
 
 /**
  * A new learner's whole path: read a lesson, follow its quiz link while signed out, sign up and
@@ -24,27 +25,6 @@ async function questionKey(container: import('@playwright/test').Locator): Promi
 		return (await found.count()) ? (await found.first().innerText()).replace(/\s+/g, ' ').trim() : '';
 	};
 	return `${await text('.instruction')} ${await text('.statement-text')}|${await text('.statement')}`;
-}
-
-async function signUpFromQuizLink(page: Page, email: string) {
-	await page.goto('/');
-	const lessonLink = page.locator('main a[href^="/lessons/"]').first();
-	const lessonHref = (await lessonLink.getAttribute('href'))!;
-	await lessonLink.click();
-	await expect(page).toHaveURL(lessonHref);
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-
-	await page.getByRole('link', { name: 'Take the quiz' }).click();
-	await expect(page).toHaveURL(/\/signin\?redirectTo=/);
-	await page.getByRole('link', { name: 'Create an account' }).click();
-	// the sign-in page has an Email field too: wait until the sign-up form is there
-	await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
-	await page.getByLabel('Email', { exact: true }).fill(email);
-	await page.getByLabel('Your name').fill('Quiz Learner');
-	await page.getByLabel('Password', { exact: true }).fill('a long and unusual passphrase 42');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(`${lessonHref}/quiz`);
-	return lessonHref;
 }
 
 /** Answers every question: right, wrong, or (unknown question) with some plausible answer. */
@@ -264,34 +244,6 @@ for (const js of [true, false]) {
 	});
 }
 
-/** Submits the open attempt, confirming when some questions were left without an answer. */
-async function submitQuiz(page: Page) {
-	await page.getByRole('button', { name: 'Submit answers' }).click();
-	const anyway = page.getByRole('button', { name: 'Submit anyway' });
-	await expect(anyway.or(page.getByRole('heading', { level: 1, name: /You scored/ }))).toBeVisible();
-	if (await anyway.isVisible()) await anyway.click();
-	await expect(page).toHaveURL(/\/attempts\//);
-}
-
-/**
- * Starts quizzes lesson by lesson until one draws a question that `wanted` finds; returns that
- * question. Draws are random: a quiz without one is submitted and the next tried, round after round.
- */
-async function startQuizWith(page: Page, wanted: (page: Page) => import('@playwright/test').Locator) {
-	await page.goto('/');
-	const lessons = await page.locator('main a[href^="/lessons/"]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')))]);
-	for (let round = 0; round < 12; round++) {
-		for (const lesson of lessons) {
-			await page.goto(`${lesson}/quiz`);
-			await page.getByRole('button', { name: /Start the quiz|Start a new attempt/ }).click();
-			await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
-			if (await wanted(page).count()) return { lesson: lesson!, question: wanted(page).first() };
-			await submitQuiz(page);
-		}
-	}
-	throw new Error('no lesson drew the wanted question in 12 rounds');
-}
-
 for (const js of [true, false]) {
 	test.describe(js ? 'Enter with JavaScript' : 'Enter without JavaScript', () => {
 		test.use({ javaScriptEnabled: js });
@@ -453,71 +405,6 @@ test('form posts with bad input get a clear 4xx and change nothing; a resent sub
 	expect(closed.status()).toBe(409);
 	// the results belong to their learner only
 	expect((await other.get(results)).status()).toBe(404);
-});
-
-for (const js of [true, false]) {
-	test(`an ordering question left as shown counts as unanswered until touched (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: js });
-		const page = await context.newPage();
-		await signUpFromQuizLink(page, `untouched-${js ? 'js' : 'nojs'}-${Date.now()}@example.org`);
-		const { question: ordering } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.locator('.order-list, .order-selects') }));
-		const position = (await ordering.getAttribute('id'))!.replace('question-', '');
-		// every other question answered
-		const questions = page.locator('fieldset.question');
-		for (let i = 0; i < (await questions.count()); i++) {
-			const q = questions.nth(i);
-			if ((await q.getAttribute('id')) === `question-${position}`) continue;
-			if (await q.getByRole('radio').count()) await q.getByRole('radio').first().check();
-			else if (await q.getByRole('textbox').count()) await q.getByRole('textbox').fill('1234');
-			else {
-				const selects = q.getByRole('combobox');
-				for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
-				if (js) await q.getByRole('button', { name: /Move .* down/ }).first().click();
-			}
-		}
-		await page.getByRole('button', { name: 'Submit answers' }).click();
-		const warning = page.getByRole('alert');
-		await expect(warning).toContainText(`1 question has no answer yet (question ${position})`);
-		// once touched it is an answer: submitting goes through
-		if (js) await ordering.getByRole('button', { name: /Move .* down/ }).first().click();
-		else {
-			const selects = ordering.getByRole('combobox');
-			for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
-		}
-		if (js) await expect.poll(async () => page.locator('.save-status', { hasText: 'Saving' }).count()).toBe(0);
-		await page.locator('#quiz-form').getByRole('button', { name: 'Submit answers' }).click();
-		await expect(page).toHaveURL(/\/attempts\//);
-		await context.close();
-	});
-}
-
-test('ordering questions work from the keyboard: the moved item keeps focus, its new place is announced and saved', async ({ page }) => {
-	await signUpFromQuizLink(page, `order-${Date.now()}@example.org`);
-	// find a lesson whose quiz draws an ordering question
-	const { question: ordering } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.locator('.order-list') }));
-	await expect(ordering).toBeVisible();
-	const texts = async () => (await ordering.locator('.item-text').allInnerTexts()).map((t) => t.trim());
-	const before = await texts();
-	// three items or more, so the moved item can travel two places down
-	expect(before.length).toBeGreaterThan(2);
-
-	const first = before[0];
-	await ordering.getByRole('button', { name: `Move “${first}” down` }).focus();
-	await page.keyboard.press('Enter');
-	await expect.poll(texts).toEqual([before[1], first, ...before.slice(2)]);
-	await expect(ordering.getByRole('button', { name: `Move “${first}” down` })).toBeFocused();
-	await expect(ordering.locator('[aria-live]').first()).toContainText(`moved to position 2 of ${before.length}`);
-	// Enter again moves the same item on, it does not bounce back
-	await page.keyboard.press('Enter');
-	const expected = [before[1], before[2], first, ...before.slice(3)];
-	await expect.poll(texts).toEqual(expected);
-	await expect(ordering.locator('[aria-live]').first()).toContainText(`moved to position 3 of ${before.length}`);
-	if (before.length > 3) await expect(ordering.getByRole('button', { name: `Move “${first}” down` })).toBeFocused();
-	await expect(ordering.locator('.save-status')).toHaveText('Saved');
-
-	// the last order is the one kept
-	await page.reload();
-	await expect.poll(async () => (await page.locator('fieldset.question', { has: page.locator('.order-list') }).first().locator('.item-text').allInnerTexts()).map((t) => t.trim())).toEqual(expected);
 });
 
 test('a teacher can take a quiz and see their progress, and no quiz page calls them a student', async ({ playwright, baseURL }) => {

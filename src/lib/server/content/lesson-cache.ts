@@ -5,7 +5,6 @@ import { classifyLines } from '../../content/clean';
 import { segmentSource } from '../../content/segment';
 import { sourceSections, type SourceSections } from '../../content/source-view';
 import { render } from 'svelte/server';
-import LessonBody from '../../components/LessonBody.svelte';
 import type { StoredLessonBody } from './store';
 import { anchorCitations } from './citation-anchors';
 import { setRenderedLessonPages, type LessonPageParts } from '../../content/rendered-lessons';
@@ -52,6 +51,9 @@ let cache: Cache = { lessons: new Map(), pages: new Map(), checks: new Map(), or
 const stripMarkers = (html: string) => html.replace(/<!--[\[\]!]?-->/g, '');
 
 export async function loadLessonCache(db: Database): Promise<void> {
+	// loaded here, not at the top: the quiz and review modules reach this file, and tools that run them
+	// outside the app's build (the benchmark, the browser tests' fixtures) cannot load a .svelte file
+	const { default: LessonBody } = await import('../../components/LessonBody.svelte');
 	const [lessonRows, sourceRows, questionRows, key] = await Promise.all([
 		db.select({ body: lessons.body }).from(lessons).where(eq(lessons.active, true)).orderBy(asc(lessons.position)),
 		db.select().from(sources).orderBy(asc(sources.fileName)),

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../helpers/axe';
+import { signUpFromQuizLink, startQuizWith } from '../helpers/quiz-pages';
+import { startServer, waitUntilHealthy, type RunningServer } from '../helpers/server-process';
+
+/**
+ * A second course with no hand-written knowledge: one encyclopedia text the generator was not
+ * written for (the Alien and Sedition Acts) and an empty course file, served by its own server as
+ * a school would start it with SOURCES_DIR. Its dated events make timeline questions, so the
+ * ordering question's controls are tried here.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const port = Number(process.env.E2E_PORT ?? 4173) + 60;
+let server: RunningServer;
+let dataDir: string;
+
+test.beforeAll(async () => {
+	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traceable-second-course-'));
+	server = startServer({ DATABASE_URL: dataDir, SOURCES_DIR: 'tests/fixtures/second-course', SIGN_UP_LIMIT_PER_HOUR: '1000' }, port);
+	await waitUntilHealthy(server, 120_000);
+	// its first account is the administrator: made here, so the journeys below are learners'
+	const url = `http://127.0.0.1:${port}`;
+	const admin = await fetch(`${url}/signup`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: 'admin@school.example', displayName: 'Administrator', role: 'student', password: 'an administrator passphrase 42' })
+	});
+	expect(admin.headers.get('location'), `first sign-up answered ${admin.status}`).toMatch(/^\/admin/);
+});
+test.afterAll(async () => {
+	server.child.kill('SIGTERM');
+	await server.waitForExit(10_000);
+	fs.rmSync(dataDir, { recursive: true, force: true });
+});
+test.use({ baseURL: `http://127.0.0.1:${port}` });
+
+test('the course is one coherent lesson made from the text, with objectives and a quiz', async ({ page }) => {
+	await page.goto('/');
+	const lessons = page.locator('main a[href^="/lessons/"]');
+	await expect(lessons.first()).toBeVisible();
+	await lessons.first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(/Alien and Sedition/);
+	// objectives list, cited passages, a way to the quiz
+	expect(await page.locator('#contents li a').count()).toBeGreaterThan(0);
+	expect(await page.locator('.lesson-body a.cite').count()).toBeGreaterThan(5);
+	await expect(page.getByRole('link', { name: 'Take the quiz' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+for (const js of [true, false]) {
+	test(`an ordering question left as shown counts as unanswered until touched (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: js, baseURL: `http://127.0.0.1:${port}` });
+		const page = await context.newPage();
+		await signUpFromQuizLink(page, `untouched-${js ? 'js' : 'nojs'}-${Date.now()}@example.org`);
+		const { question: ordering } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.locator('.order-list, .order-selects') }));
+		const position = (await ordering.getAttribute('id'))!.replace('question-', '');
+		// every other question answered
+		const questions = page.locator('fieldset.question');
+		for (let i = 0; i < (await questions.count()); i++) {
+			const q = questions.nth(i);
+			if ((await q.getAttribute('id')) === `question-${position}`) continue;
+			if (await q.getByRole('radio').count()) await q.getByRole('radio').first().check();
+			else if (await q.getByRole('textbox').count()) await q.getByRole('textbox').fill('1234');
+			else {
+				const selects = q.getByRole('combobox');
+				for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
+				if (js) await q.getByRole('button', { name: /Move .* down/ }).first().click();
+			}
+		}
+		await page.getByRole('button', { name: 'Submit answers' }).click();
+		const warning = page.getByRole('alert');
+		await expect(warning).toContainText(`1 question has no answer yet (question ${position})`);
+		// once touched it is an answer: submitting goes through
+		if (js) await ordering.getByRole('button', { name: /Move .* down/ }).first().click();
+		else {
+			const selects = ordering.getByRole('combobox');
+			for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption(String(j + 1));
+		}
+		if (js) await expect.poll(async () => page.locator('.save-status', { hasText: 'Saving' }).count()).toBe(0);
+		await page.locator('#quiz-form').getByRole('button', { name: 'Submit answers' }).click();
+		await expect(page).toHaveURL(/\/attempts\//);
+		await context.close();
+	});
+}
+
+test('ordering questions work from the keyboard: the moved item keeps focus, its new place is announced and saved', async ({ page }) => {
+	await signUpFromQuizLink(page, `order-${Date.now()}@example.org`);
+	// find a lesson whose quiz draws an ordering question
+	const { question: ordering } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.locator('.order-list') }));
+	await expect(ordering).toBeVisible();
+	const texts = async () => (await ordering.locator('.item-text').allInnerTexts()).map((t) => t.trim());
+	const before = await texts();
+	// three items or more, so the moved item can travel two places down
+	expect(before.length).toBeGreaterThan(2);
+
+	const first = before[0];
+	await ordering.getByRole('button', { name: `Move “${first}” down` }).focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(texts).toEqual([before[1], first, ...before.slice(2)]);
+	await expect(ordering.getByRole('button', { name: `Move “${first}” down` })).toBeFocused();
+	await expect(ordering.locator('[aria-live]').first()).toContainText(`moved to position 2 of ${before.length}`);
+	// Enter again moves the same item on, it does not bounce back
+	await page.keyboard.press('Enter');
+	const expected = [before[1], before[2], first, ...before.slice(3)];
+	await expect.poll(texts).toEqual(expected);
+	await expect(ordering.locator('[aria-live]').first()).toContainText(`moved to position 3 of ${before.length}`);
+	if (before.length > 3) await expect(ordering.getByRole('button', { name: `Move “${first}” down` })).toBeFocused();
+	await expect(ordering.locator('.save-status')).toHaveText('Saved');
+
+	// the last order is the one kept
+	await page.reload();
+	await expect.poll(async () => (await page.locator('fieldset.question', { has: page.locator('.order-list') }).first().locator('.item-text').allInnerTexts()).map((t) => t.trim())).toEqual(expected);
+});
+
