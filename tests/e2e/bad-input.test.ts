@@ -325,7 +325,10 @@ for (const [index, kind] of kinds.entries()) {
 			console.log(`fuzz [${kind}] well-formed: ${JSON.stringify({ ...valid, unexpected: undefined })}; malformed or refused: ${JSON.stringify({ ...invalid, unexpected: undefined })}`);
 			expect(valid.unexpected, 'well-formed requests that did not get 2xx/3xx').toEqual([]);
 			expect(invalid.unexpected, 'malformed or refused requests that did not get a 4xx').toEqual([]);
-			expect(after, 'tables after the refused requests').toEqual(before);
+			// a refused sign-in is still a failed guess: counting it is the throttle's whole job
+			const { sign_in_throttles: _countedAfter, ...changedAfter } = after;
+			const { sign_in_throttles: _countedBefore, ...changedBefore } = before;
+			expect(changedAfter, 'tables after the refused requests').toEqual(changedBefore);
 		} finally {
 			await stop();
 			await cleanup();

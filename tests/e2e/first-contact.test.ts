@@ -126,7 +126,7 @@ test('the header keeps the page a visitor was on when they sign up or sign in', 
 	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
 	await expect(page).toHaveURL(lessonHref);
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click();
-	await page.getByLabel('Email', { exact: true }).fill(account.email);
+	await page.getByLabel('Email or username').fill(account.email);
 	await page.getByLabel('Password', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(lessonHref);
@@ -143,7 +143,7 @@ test('account: sign out, a wrong password is refused with a message, the right o
 	await expect(nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
 
 	await nav.getByRole('link', { name: 'Sign in' }).click();
-	await page.getByLabel('Email', { exact: true }).fill(account.email);
+	await page.getByLabel('Email or username').fill(account.email);
 	await page.getByLabel('Password', { exact: true }).fill('not the password at all');
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('alert')).toContainText(/do not match an account/);
