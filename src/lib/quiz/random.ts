@@ -36,8 +36,3 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
 	}
 	return result;
 }
-
-/** A fresh 31-bit seed for a new attempt (fits the integer column). */
-export function newSeed(random: () => number = Math.random): number {
-	return Math.floor(random() * 0x7fffffff);
-}
