@@ -30,3 +30,16 @@ export const STATUS_LABELS: Record<AssignmentStatus, string> = {
 	due: 'Due',
 	open: 'Not started'
 };
+
+/** One of a learner's assignments as the course page and My progress show it. */
+export interface LearnerAssignment {
+	id: string;
+	className: string;
+	lessonId: string;
+	lessonTitle: string;
+	dueAt: Date | null;
+	maxAttempts: number | null;
+	attemptsUsed: number;
+	bestScore: number | null;
+	status: AssignmentStatus;
+}

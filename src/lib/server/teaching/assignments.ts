@@ -4,7 +4,9 @@ import { selectRows } from '../db/client';
 import { assignments, classMembers, classes, lessons } from '../db/schema';
 import type { Executor } from '../quiz/attempts';
 import { generateSecureRandomString } from '../auth/token';
-import { assignmentStatus, type AssignmentStatus } from '../../teaching/assignment-status';
+import { assignmentStatus, type LearnerAssignment } from '../../teaching/assignment-status';
+
+export type { LearnerAssignment };
 import { loadOwnClass } from './classes';
 import { TeachingError } from './errors';
 
@@ -48,18 +50,21 @@ export interface ClassAssignment {
 	createdAt: Date;
 }
 
+/** An assignment with its lesson's title and place in the course (queries join lessons for it). */
+const assignmentColumns = {
+	id: assignments.id,
+	lessonId: assignments.lessonId,
+	lessonTitle: lessons.title,
+	lessonPosition: lessons.position,
+	dueAt: assignments.dueAt,
+	maxAttempts: assignments.maxAttempts,
+	createdAt: assignments.createdAt
+};
+
 /** A class's assignments in course order. */
 export async function classAssignments(db: Executor, classId: string): Promise<ClassAssignment[]> {
 	return db
-		.select({
-			id: assignments.id,
-			lessonId: assignments.lessonId,
-			lessonTitle: lessons.title,
-			lessonPosition: lessons.position,
-			dueAt: assignments.dueAt,
-			maxAttempts: assignments.maxAttempts,
-			createdAt: assignments.createdAt
-		})
+		.select(assignmentColumns)
 		.from(assignments)
 		.innerJoin(lessons, eq(lessons.id, assignments.lessonId))
 		.where(eq(assignments.classId, classId))
@@ -79,15 +84,7 @@ export async function loadOwnAssignment(db: Database, teacherId: string, classId
 				archivedAt: classes.archivedAt,
 				createdAt: classes.createdAt
 			},
-			assignment: {
-				id: assignments.id,
-				lessonId: assignments.lessonId,
-				lessonTitle: lessons.title,
-				lessonPosition: lessons.position,
-				dueAt: assignments.dueAt,
-				maxAttempts: assignments.maxAttempts,
-				createdAt: assignments.createdAt
-			}
+			assignment: assignmentColumns
 		})
 		.from(assignments)
 		.innerJoin(classes, eq(classes.id, assignments.classId))
@@ -97,17 +94,6 @@ export async function loadOwnAssignment(db: Database, teacherId: string, classId
 	return row;
 }
 
-export interface LearnerAssignment {
-	id: string;
-	className: string;
-	lessonId: string;
-	lessonTitle: string;
-	dueAt: Date | null;
-	maxAttempts: number | null;
-	attemptsUsed: number;
-	bestScore: number | null;
-	status: AssignmentStatus;
-}
 
 /**
  * What the learner has been assigned in their current classes, with their own attempts only:
