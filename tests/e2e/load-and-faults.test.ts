@@ -104,7 +104,6 @@ function stalledUpload(server: RunningServer, attempt: Attempt) {
 	const { port } = new URL(server.url);
 	const socket = net.connect(Number(port), '127.0.0.1');
 	socket.on('error', () => {});
-	const closed = new Promise((resolve) => socket.once('close', resolve));
 	const sent = new Promise<void>((resolve) =>
 		socket.once('connect', () => {
 			socket.write(
@@ -115,7 +114,7 @@ function stalledUpload(server: RunningServer, attempt: Attempt) {
 			);
 		})
 	);
-	return { sent, closed };
+	return { sent, socket };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -251,9 +250,9 @@ for (const engine of engines) {
 				console.log(`SIGTERM exit [${engine}], ${round}: ${exitTimes.at(-1)} ms`);
 				expect(code, server.output()).toBe(0);
 				expect(exitTimes.at(-1), round).toBeLessThan(5_000);
-				// adapter-node alone waits SHUTDOWN_TIMEOUT (30 s) for a stalled upload: without the fix, no exit within 10 s
-				// (the process has exited by now; the wait is for this test's own event loop, slow when two suites share two cores)
-				if (stalled) expect(await Promise.race([stalled.closed.then(() => 'closed'), sleep(10_000).then(() => 'still open')])).toBe('closed');
+				// adapter-node alone waits SHUTDOWN_TIMEOUT (30 s) for a stalled upload: without the fix, no exit
+				// within 10 s, so the exit time above is the check; the stalled socket is only cleaned up here
+				stalled?.socket.destroy();
 				// a request after the signal is refused or cannot connect; none fails on the server
 				expect([...flow.statuses.keys()].filter((s) => !['303', '503', 'connection error'].includes(s))).toEqual([]);
 				acknowledged.push(...flow.acknowledged);
