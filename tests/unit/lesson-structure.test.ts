@@ -165,6 +165,37 @@ describe('sections that follow the objectives', () => {
 		expect(structure.sections[1].keyStatements[0][0]).toMatchObject({ sentenceId: 'b2', label: 'A source, History', sourceNumber: 1 });
 	});
 
+	it('places a sentence by the objective it names, not by its paragraph, and keeps it when a perspective quotes only part of it', () => {
+		const para = (id: string, index: number, text: string) => s(id, 0, index, text);
+		const src: StructureSource = {
+			id: 'src',
+			title: 'A source',
+			sentences: [
+				para('p1', 0, 'The agency let guns walk into Mexico in 2010 under the project.'),
+				para('p2', 1, 'In June 2011 Congress opened an investigation into the project, as agents stated that their chiefs told them to let guns walk.'),
+				para('p3', 2, 'The agency lost track of 1,856 guns.')
+			]
+		};
+		const cited = (id: string) => ({ sourceId: 'src', sentenceId: id, start: 0, end: 0, text: src.sentences.find((x) => x.id === id)!.text });
+		const walked: LessonDocument = {
+			...lesson,
+			objectives: [
+				{ id: 'what', text: 'Explain what gunwalking was and how the project let guns walk against its goal.' },
+				{ id: 'after', text: 'Describe the consequences: Congress’s investigation and the hearings.' }
+			],
+			passages: [{ sourceId: 'src', sourceTitle: 'A source', sectionTitle: 'History', sentences: ['p1', 'p2', 'p3'].map(cited) }],
+			perspectives: [{ speakerId: 'agents', speaker: 'Agents', verb: 'stated', claim: 'their chiefs told them to let guns walk', citation: cited('p2') }]
+		};
+		const asked: StructureQuestion[] = [
+			{ id: 'w1', objectiveId: 'what', type: 'multiple_choice', citations: [{ sourceId: 'src', sentenceId: 'p1' }] },
+			{ id: 'w2', objectiveId: 'what', type: 'numeric', citations: [{ sourceId: 'src', sentenceId: 'p3' }] },
+			{ id: 'a1', objectiveId: 'after', type: 'true_false', citations: [{ sourceId: 'src', sentenceId: 'p1' }] }
+		];
+		const built = structureLesson(walked, [src], asked);
+		const after = built.sections.find((x) => x.objectiveId === 'after')!;
+		expect([...after.keyStatements, ...after.passages.flatMap((p) => p.units)].flat().map((x) => x.sentenceId)).toContain('p2');
+	});
+
 	it('turns objectives into headings', () => {
 		expect(sectionHeading('Explain what eTrace does and what information it gives.')).toBe('What eTrace does and what information it gives');
 		expect(sectionHeading('Name the agencies the ATF works with along the border.')).toBe('The agencies the ATF works with along the border');

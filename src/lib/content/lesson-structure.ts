@@ -106,7 +106,7 @@ export function sectionHeading(objective: string): string {
 const keyOf = (sourceId: string, sentenceId: string) => `${sourceId}#${sentenceId}`;
 
 function words(text: string): Set<string> {
-	return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !/^(that|this|with|from|have|were|which|their|about|what|when|they|been|also|more|than|into|said|says)$/.test(w)));
+	return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !/^(that|this|with|from|have|were|which|their|about|what|when|they|been|also|more|than|into|said|says|against|between|through|during|after|before|under|over|within|without|while|where|there|these|those|would|could|should|other|some|such|only|each|many|much)$/.test(w)));
 }
 
 export function structureLesson(lesson: LessonDocument, sources: readonly StructureSource[], questions: readonly StructureQuestion[]): LessonStructure {
@@ -245,11 +245,29 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		}
 		return best;
 	};
+	// a word most of the lesson uses ("project" in a lesson on a project) says little about which objective a sentence serves
+	const poolWords = [...pool.values()].map((s) => words(s.text));
+	const weight = (w: string) => Math.log((poolWords.length + 1) / (poolWords.filter((ws) => ws.has(w)).length + 1));
+	const ownWordsMatch = (text: string): string | undefined => {
+		const mine = words(text);
+		const scores = objectives
+			.map((o) => {
+				const shared = [...objectiveOwn.get(o.id)!].filter((w) => mine.has(w));
+				return { id: o.id, n: shared.length, score: shared.reduce((sum, w) => sum + weight(w), 0) };
+			})
+			.sort((a, b) => b.score - a.score);
+		const [best, next] = scores;
+		return best && best.n >= 2 && best.score > 1.5 * (next?.score ?? 0) ? best.id : undefined;
+	};
 	const unitObjective = new Map<SourceSentence[], string | undefined>(units.map((u) => [u, voted(u)]));
 	/** a sentence with no question of its own follows the nearest one in its paragraph, then its words */
 	const objectiveNear = (s: SourceSentence): string | undefined => {
 		const direct = voted([s]);
 		if (direct) return direct;
+		// a sentence that names two or more of one objective's own words ("Congress opened an
+		// investigation") belongs to that objective, whatever its paragraph's neighbours are about
+		const own = ownWordsMatch(s.text);
+		if (own) return own;
 		let best: { distance: number; objective: string } | undefined;
 		for (const [unit, objective] of unitObjective) {
 			if (!objective) continue;
@@ -343,12 +361,13 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 	// a passage a perspective or a disagreement of the same section already quotes (nearly) whole is not repeated
 	for (const section of sections) {
 		const quoted = new Set<string>();
-		for (const p of section.perspectives) quoted.add(keyOf(p.citation.sourceId, p.citation.sentenceId));
-		for (const d of section.disagreements)
-			for (const c of d.claims) {
-				const whole = byKey.get(keyOf(c.citation.sourceId, c.citation.sentenceId));
-				if (whole && c.citation.text.length >= 0.7 * whole.text.length) quoted.add(keyOf(c.citation.sourceId, c.citation.sentenceId));
-			}
+		// only a quote of (nearly) the whole sentence: a claim cut from it would lose the rest ("In June 2011 Congress opened…")
+		const quotesWhole = (citation: { sourceId: string; sentenceId: string }, quote: string) => {
+			const whole = byKey.get(keyOf(citation.sourceId, citation.sentenceId));
+			if (whole && quote.length >= 0.75 * whole.text.length) quoted.add(keyOf(citation.sourceId, citation.sentenceId));
+		};
+		for (const p of section.perspectives) quotesWhole(p.citation, p.claim);
+		for (const d of section.disagreements) for (const c of d.claims) quotesWhole(c.citation, c.citation.text);
 		for (const passage of section.passages) passage.units = passage.units.filter((u) => !u.every((x) => quoted.has(keyOf(x.sourceId, x.sentenceId))));
 		section.passages = section.passages.filter((p) => p.units.length > 0);
 	}
