@@ -203,7 +203,88 @@ function insideQuote(text: string, at: number): boolean {
 	return (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
+/**
+ * "INL" in a sentence of its own reads as letters: the first use of an acronym the source spells
+ * out elsewhere ("Bureau of International Narcotics and Law Enforcement Affairs (INL)") is shown
+ * with its long form, so a stem made of the sentence says what it names.
+ */
+function spellOutAcronyms(statement: string, longForms: ReadonlyMap<string, string>): string {
+	for (const [acronym, long] of longForms) {
+		if (statement.includes(`(${acronym})`) || statement.includes(long)) continue;
+		// positions in the statement as it now stands (an earlier acronym may have been spelled out)
+		const outside = statement.replace(/“[^”]*”|"[^"]*"/g, (m) => ' '.repeat(m.length));
+		const at = new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, 'u').exec(outside)?.index;
+		if (at === undefined) continue;
+		// "DOJ is using…" reads "The Department of Justice (DOJ) is using…": a long name takes its article
+		const before = statement.slice(0, at);
+		const article = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that)\s+$|[’']s\s+$/i.test(before) ? '' : before.trim() === '' ? 'The ' : 'the ';
+		statement = `${before}${article}${long} (${acronym})${statement.slice(at + acronym.length)}`;
+	}
+	return statement;
+}
+
+/** "Freedom of Information Act (FOIA)": each acronym a text spells out, with the words whose capitals it takes. */
+export function acronymLongForms(texts: readonly string[]): Map<string, string> {
+	const found = new Map<string, string>();
+	const NAME = /((?:\p{Lu}[\p{L}.'’-]*)(?:\s+(?:of|and|for|the|on|to|in|\p{Lu}[\p{L}.'’-]*))*)\s+\((\p{Lu}{2,7})\)/gu;
+	for (const text of texts)
+		for (const m of text.matchAll(NAME)) {
+			const acronym = m[2];
+			if (found.has(acronym)) continue;
+			const words = m[1].split(/\s+/);
+			const subsequence = (letters: string) => {
+				let at = 0;
+				for (const c of letters) if (acronym[at] === c) at++;
+				return at === acronym.length;
+			};
+			// the run of words ending at the bracket whose initials spell the acronym ("Department of
+			// Justice (DOJ)"), or else the longest whose capitals hold its letters in order
+			let loose: string | undefined;
+			for (let start = words.length - 1; start >= 0; start--) {
+				if (!/^\p{Lu}/u.test(words[start])) continue;
+				const run = words.slice(start);
+				const capitals = run.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+				const initials = run.map((w) => w[0].toUpperCase()).join('');
+				if (capitals === acronym || initials === acronym) {
+					loose = run.join(' ');
+					break;
+				}
+				if (capitals[0] === acronym[0] && subsequence(capitals) && capitals.length <= acronym.length + 3) loose = run.join(' ');
+				if (capitals.length > acronym.length + 3) break;
+			}
+			if (loose) found.set(acronym, loose);
+		}
+	return found;
+}
+
+const TITLE_BEFORE_NAME = /^(?:President|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Judge|Justice|Secretary|Director|Agent|Mr\.|Mrs\.|Ms\.|Dr\.|General|Chairman|Speaker|Ambassador|Officer|Deputy|Commissioner|Minister|Attorney)$/;
+
+/**
+ * "Terry's death exposed…" shown alone does not say who Terry is: a surname whose full name an
+ * earlier sentence gave is shown in full the first time the sentence uses it ("Brian Terry's death").
+ */
+function nameInFull(statement: string, fullNames: ReadonlyMap<string, string>): string {
+	const outside = statement.replace(/“[^”]*”|"[^"]*"/g, (m) => ' '.repeat(m.length));
+	for (const [surname, full] of fullNames) {
+		if (statement.includes(full)) continue;
+		const m = new RegExp(`(^|[^\\p{L}.'’-])(${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=[’']s\\b|[^\\p{L}'’-]|$)`, 'u').exec(outside);
+		if (!m) continue;
+		const at = m.index + m[1].length;
+		const before = outside.slice(0, at).trimEnd().split(/\s+/).at(-1) ?? '';
+		const after = outside.slice(at + surname.length).trimStart();
+		// part of a longer name ("Terry Smith", "Jane Terry"), or named by title ("Senator Terry")
+		if (/^\p{Lu}\p{L}*$/u.test(before) && at > 0 && !/[.!?]$/.test(before)) continue;
+		if (TITLE_BEFORE_NAME.test(before) || /^\p{Lu}/u.test(after) && !/^[’']s\b/.test(after)) continue;
+		// "Marbury v. Madison": a party to a case is named as the case names it
+		if (/^(?:v\.|vs\.?|versus)$/i.test(before) || /^(?:v\.|vs\.?)\s/i.test(after)) continue;
+		return statement.slice(0, at) + full + statement.slice(at + surname.length);
+	}
+	return statement;
+}
+
 export function analyseSentences(raw: readonly RawSentence[], sourceText: string, knowledge: CourseKnowledge): Sentence[] {
+	const fullNames = new Map<string, string>();
+	const longForms = acronymLongForms(raw.map((r) => r.text));
 	const recent: Attribution[] = [];
 	let subjectLaw: string | undefined;
 	let recentLaw: { name: string; index: number } | undefined;
@@ -211,6 +292,10 @@ export function analyseSentences(raw: readonly RawSentence[], sourceText: string
 		const entities = extractEntities(sentence, knowledge);
 		let statement = rewriteForDisplay(sentence.text, sourceText, knowledge.rewrites);
 		statement = resolveBill(statement, subjectLaw, recentLaw, index);
+		statement = spellOutAcronyms(statement, longForms);
+		statement = nameInFull(statement, fullNames);
+		for (const person of entities.filter((e) => e.type === 'person' && /^\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}[\p{L}'’-]+$/u.test(e.text)))
+			if (!fullNames.has(person.text.split(' ').at(-1)!)) fullNames.set(person.text.split(' ').at(-1)!, person.text);
 		const laws = entities.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text));
 		const law = laws.at(-1) && knowledge.entry(laws.at(-1)!.glossaryId!);
 		// a bill is a specific act, named with its year ("the Inspector General Reform Act of 2007")

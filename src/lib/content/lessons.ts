@@ -72,7 +72,8 @@ export function eventText(sentence: Sentence, dateText: string): string {
 	const escaped = dateText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const text = sentence.statement
 		.replace(new RegExp(`^(?:In|On|By|During|Since)\\s+(?:[A-Z][a-z]+,?\\s+)?${escaped},?\\s+`), '')
-		.replace(new RegExp(`\\s+(?:in|on|during)\\s+${escaped}\\.$`), '.');
+		// "… late in 1948." loses its qualifier with its date
+		.replace(new RegExp(`(?:,?\\s+(?:late|early|later|earlier|mid|until|by))?\\s+(?:in|on|during)\\s+${escaped}\\.$`), '.');
 	return capitalise(text);
 }
 

@@ -3,7 +3,7 @@ import { digest } from './hash';
 import type { SourceInput } from './types';
 
 /** Bump when the generator's output changes for the same sources: start-up then regenerates. */
-export const GENERATOR_VERSION = '1.11.0';
+export const GENERATOR_VERSION = '1.12.0';
 
 /** What the stored content was generated from: unchanged means nothing to regenerate. */
 export function inputsHashOf(sources: readonly SourceInput[], course: CourseFile): string {

@@ -1,3 +1,4 @@
+import { isFound } from '../discover';
 import { citeQuote, citeSentence } from '../citations';
 import { type CourseKnowledge } from '../course';
 import { isSelfContained } from '../lessons';
@@ -137,6 +138,13 @@ export function attributionQuestions(lessonId: string, sentence: Sentence, corpu
 			else shownClaim = claim.replace(`${BLANK} ${verb}`, `${BLANK} ${PAST_TENSE[verb]}`);
 		}
 		if (others.length < 3) continue;
+		// an announcement is an act, not a claim; and options must be the same kind of speaker as the
+		// answer (people against people, bodies named as bodies against bodies)
+		if (/^announc/.test(attribution.verb)) continue;
+		// (names found in a text only: the course file's speakers were chosen by hand)
+		const answerKind = speakerKind(attribution.speaker, knowledge.entry(attribution.speakerId)?.kind);
+		const found = [attribution.speakerId, ...others.map(([id]) => id)].some((id) => isFound(id));
+		if (found && others.some(([id, name]) => speakerKind(name, knowledge.entry(id)?.kind) !== answerKind || answerKind === 'other')) continue;
 		const citations = [citeSentence(sentence)];
 		if (naming) citations.unshift(citeSentence(naming));
 		const id = questionId(lessonId, 'attribution', citations, attribution.speakerId);
@@ -180,4 +188,13 @@ export function sidesOf(sentenceId: string, corpus: QuestionCorpus): Set<string>
 
 export function capitaliseName(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const BODY_WORD = /\b(?:Department|Bureau|Office|Agency|Administration|Service|Committee|Subcommittee|Commission|Council|Court|Congress|Senate|House|Party|Foundation|Institute|University|Association|Coalition|Campaign|Center|Centre|Board|Division|Police|Army|Navy|Government|Ministry|Patrol|Guard)\b/;
+
+/** "person", "body" (a name that reads as an organisation: a head word or an acronym), or "other" (found names like "Villa Union", "Racial Equality"). */
+export function speakerKind(name: string, kind: string | undefined): 'person' | 'body' | 'other' {
+	if (kind === 'person') return 'person';
+	if (BODY_WORD.test(name) || /^(?:the )?[A-Z]{2,6}$/.test(name) || /^(?:the )?(?:[A-Z][\w.-]+ )*[A-Z]{2,6}$/.test(name)) return 'body';
+	return 'other';
 }

@@ -8,6 +8,7 @@ import { type Blank, blanksOf } from './blanks';
 import { type Draft, type QuestionCorpus } from './corpus';
 import { fillBlank, multipleChoice, numeric, trueFalse } from './fact-items';
 import { orderingQuestions } from './ordering';
+import { earlierSentences, notStandingAlone } from './stands-alone';
 
 // a lesson's bank
 
@@ -80,6 +81,8 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 	const rotation = new Map<Blank['kind'], number>();
 	let tfCount = 0;
 	for (const sentence of plan.sentences) {
+		// a stem is read with nothing around it: a sentence that leans on another is not asked
+		if (notStandingAlone(sentence, earlierSentences(sentence, corpus.analysed))) continue;
 		const blanks = blanksOf(sentence, corpus, lessonPremise).slice(0, 3);
 		const facts: Draft[][] = blanks.map((blank) => {
 			const turn = rotation.get(blank.kind) ?? 0;

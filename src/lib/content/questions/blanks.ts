@@ -236,6 +236,10 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 	if (kind === 'place' && /^,\s+\p{Lu}/u.test(statement.slice(at + answer.length))) return undefined;
 	// "Sept. 11" is a date, not a count
 	if (kind === 'number' && /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(statement.slice(0, at))) return undefined;
+	// "Proclamation 2525", "H.R. 928", "FY 23", "Executive Order 9066": a number that names a document is not a fact to learn
+	if ((kind === 'number' || kind === 'year') && namesDocument(statement.slice(0, at))) return undefined;
+	// "the _____ Resolutions" beside "Virginia and Kentucky legislatures", "_____'s death" beside "Terry": the stem gives the answer away
+	if (!['year', 'number', 'money', 'percent'].includes(kind) && echoesAnswer(blanked, answer)) return undefined;
 	return { sentence, entity, answer, blanked, kind, kindNoun, ...(inWords ? { inWords } : {}), ...(durationValue !== undefined ? { value: durationValue } : {}) };
 }
 
@@ -307,4 +311,29 @@ export function rewrittenNameBlanks(sentence: Sentence, corpus: QuestionCorpus):
 		if (blank && at >= 0) blanks.push({ ...blank, sentence, naming });
 	}
 	return blanks;
+}
+
+const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?$/;
+
+/** The words before a number make it a document's number: a capitalised word that is not a month or a sentence opener, "No.", "§". */
+export function namesDocument(before: string): boolean {
+	const trimmed = before.trimEnd();
+	if (/(?:^|\s)(?:No\.|Nos\.|§+|#)$/.test(trimmed)) return true;
+	// "21–24": the far end of a section range
+	if (/\d\s*[–-]$/.test(trimmed)) return true;
+	const words = trimmed.split(/\s+/).filter(Boolean);
+	const previous = words.at(-1);
+	if (!previous || words.length === 1 && !/^(?:FY|H\.R\.|S\.)$/.test(previous)) return false;
+	if (MONTH_WORD.test(previous) || /[,;:.)]$/.test(previous) && !/^(?:H\.R\.|S\.|U\.S\.C\.)$/.test(previous)) return false;
+	return /^(?:\p{Lu}[\p{L}.]*|FY)$/u.test(previous) && !/^(?:In|On|By|Since|From|To|Until|After|Before|About|Around|Over|Nearly|Some|The|And|Or|Of|For|At|With|Between|During|Through|Than|About)$/.test(previous);
+}
+
+const GENERIC_ANSWER_WORD = /^(?:committee|subcommittee|department|office|bureau|agency|commission|service|administration|national|federal|united|states|american|general|council|court|resolutions?|acts?|house|senate|party|group|program|project|operation|center|centre|institute|university)$/i;
+
+/** A distinctive word of the answer (five letters or more) is a word of the stem too ("Terry" in "Terry's death", "Sedition" in "sedition laws"). */
+export function echoesAnswer(blanked: string, answer: string): boolean {
+	const base = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/(?<=[^s])s$/, '');
+	const distinctive = new Set(answer.split(/[^\p{L}'’]+/u).filter((w) => w.length >= 5 && !GENERIC_ANSWER_WORD.test(w)).map(base));
+	if (distinctive.size === 0) return false;
+	return blanked.replace(BLANK, ' ').split(/[^\p{L}'’]+/u).some((w) => distinctive.has(base(w)));
 }

@@ -74,6 +74,7 @@ export function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] 
 		ordered = [...ordered.filter((o) => here.has(o.id)), ...ordered.filter((o) => !here.has(o.id))];
 	}
 	const out: string[] = [];
+	const answerForm = nameForm(blank.answer);
 	for (const other of ordered) {
 		// the option reads like the answer: an acronym against acronyms, a full name against full names
 		const text = /^[A-Z]{2,6}$/.test(blank.answer)
@@ -85,6 +86,10 @@ export function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] 
 		// "Virginia and Kentucky Resolutions" are parts or other spellings of one another, not alternatives
 		if (isFound(entry.id) && [blank.answer, ...out].some((shown) => sharesDistinctiveWord(shown, text))) continue;
 		if (isAlsoTrue(blank.blanked, text, corpus.sentences, blank.sentence.id)) continue;
+		// a committee against committees, a chamber against chambers, resolutions against resolutions
+		if (nameForm(text) !== answerForm) continue;
+		// "the Naturalization Act", one of "the Alien and Sedition Acts": a part of the answer also fits
+		if (partOf(text, blank.answer, corpus)) continue;
 		// "interdiction of _____ and unlicensed dealers": "gun dealers" would echo the stem and half fit
 		if (other.kind === 'term' && echoesWord(blank.blanked, text)) continue;
 		out.push(text);
@@ -110,4 +115,25 @@ function sharesDistinctiveWord(a: string, b: string): boolean {
 	const words = (t: string) => new Set(t.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 2 && !GENERIC_NAME_WORD.test(w)));
 	const other = words(b);
 	return [...words(a)].some((w) => other.has(w));
+}
+
+/**
+ * What kind of name it is, read off its head word: a committee is not offered against a chamber of
+ * Congress ("No one in _____ has…": a committee of Congress would fit too), nor resolutions against acts.
+ */
+export function nameForm(name: string): string {
+	if (/\b(?:Subcommittee|Committee|Commission|Caucus|Panel)\b/.test(name)) return 'committee';
+	if (/^(?:the\s+)?(?:U\.S\.\s+|United States\s+)?(?:Congress|Senate|House(?: of Representatives)?|Parliament|Legislature)$/i.test(name)) return 'chamber';
+	if (/\bResolutions?\b/.test(name)) return 'resolution';
+	if (/\bProclamations?\b/.test(name)) return 'proclamation';
+	if (/\bOrders?\b/.test(name)) return 'order';
+	if (/\bAmendments?\b/.test(name)) return 'amendment';
+	if (/\bActs?\b/.test(name)) return 'act';
+	return 'other';
+}
+
+/** A corpus sentence says one name is among, part of or one of the other ("four laws… the Naturalization Act"). */
+export function partOf(option: string, answer: string, corpus: QuestionCorpus): boolean {
+	const PART = /\b(?:includ(?:e|es|ed|ing)|one of|among|part of|consist(?:s|ed|ing)? of|compris(?:e|es|ed|ing)|made up of|within|under)\b/i;
+	return corpus.sentences.some((s) => s.text.includes(option) && s.text.includes(answer) && PART.test(s.text));
 }

@@ -6,10 +6,17 @@ import { distractorsFor, hasRelatedOrganisation } from './distractors';
 
 // the question types
 
+/** "over _____", "at least _____": a one-sided bound; any option on its open side is also true */
+const OPEN_BOUND_BEFORE = /\b(?:at least|more than|over|up to|fewer than|less than|under|upwards of|as many as|as much as|no more than|no fewer than)\s+\$?$/i;
+/** a bound or an approximation: no exact value to contradict in a true/false swap */
+const BOUNDED_BEFORE = /\b(?:at least|more than|over|nearly|about|approximately|some|almost|up to|fewer than|less than|under|roughly|around|upwards of|as many as|as much as)\s+\$?$/i;
+
 
 export function multipleChoice(lessonId: string, blank: Blank, corpus: QuestionCorpus): Draft | undefined {
 	// "Border Patrol agent _____", "Secretary _____": a title only one option holds gives it away
 	if (blank.kind === 'person' && /\b(agent|president|President|Secretary|Director|Spokesman|spokesman|member|Senator|Attorney General)\s+$/.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
+	// "over _____", "nearly _____": a bound, not a value; a smaller or larger option is also true
+	if (['number', 'money', 'percent'].includes(blank.kind) && OPEN_BOUND_BEFORE.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)))) return undefined;
 	const distractors = distractorsFor(blank, corpus);
 	if (distractors.length < 3) return undefined;
 	// "the Department of Homeland Security's _____": only parts of that department fit; any other
@@ -97,7 +104,7 @@ export function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus
 	let swap: string | undefined;
 	if (wantFalse) {
 		// only a changed count, year or sum contradicts the source; "at least 1,856" does not rule out 2,800
-		const bounded = /\b(at least|more than|over|nearly|about|approximately|some|almost|up to)\s+$/i.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)));
+		const bounded = BOUNDED_BEFORE.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)));
 		swap = ['year', 'number', 'money', 'percent'].includes(blank.kind) && !blank.entity.approximate && !bounded ? distractorsFor(blank, corpus)[0] : undefined;
 		// no contradicting swap: the statement is asked as written (true) instead
 	}

@@ -1,6 +1,7 @@
 import { digest } from '../hash';
 import { type TimelineEvent } from '../types';
 import { type Draft, type QuestionCorpus, questionId, rankBy } from './corpus';
+import { earlierSentences, notStandingAlone } from './stands-alone';
 
 /** Events fit for ordering: not contested, one year per sentence, no date left in the text (it would give the order away). */
 export function orderable(events: readonly TimelineEvent[], corpus: QuestionCorpus): TimelineEvent[] {
@@ -8,6 +9,10 @@ export function orderable(events: readonly TimelineEvent[], corpus: QuestionCorp
 	for (const event of events) {
 		if (corpus.disputed.has(event.citation.sentenceId)) continue;
 		const sentence = corpus.sentences.find((s) => s.id === event.citation.sentenceId)!;
+		// "Ellis Island continued to incarcerate…": a state that lasted is no point in time to order
+		if (/\b(?:continued|continues|continuing|still|remained|remains|until|ongoing)\b/i.test(event.text)) continue;
+		// each event is read alone, as a quiz stem is
+		if (notStandingAlone({ ...sentence, statement: event.text }, earlierSentences(sentence, corpus.analysed))) continue;
 		const years = new Set(sentence.entities.filter((e) => e.year !== undefined).map((e) => e.year));
 		if (years.size > 1 || event.text.length > 220 || /\b(1[5-9]|20)\d{2}\b/.test(event.text)) continue;
 		// two events of one year are ordered only by their months: "June 2011" against "2011" would be a guess

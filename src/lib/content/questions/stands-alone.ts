@@ -1,0 +1,135 @@
+import { outsideQuotations } from '../references';
+import { type AnalysedSource, type Sentence } from '../types';
+
+/**
+ * A quiz stem is read alone, with no lesson around it: stricter than a lesson passage, which the
+ * sentences before it can explain. Pure text rules for any news or encyclopedia prose; none names
+ * a source, a sentence or a topic. Each returns the reason a sentence is not asked, or undefined.
+ */
+
+/** "I was proud…", "our bill": a speaker's first person outside a quotation is the speaker's, not the reader's */
+const FIRST_PERSON = /\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b/;
+
+/** third-person pronouns; one needs a name or a noun before it in the same sentence */
+const THIRD_PERSON = /\b(?:he|she|him|his|her|hers|it|its|they|them|their|theirs)\b/i;
+
+/** "this January", "currently", "a couple of months later": time measured from the article's own date */
+const RELATIVE_TIME = new RegExp(
+	[
+		String.raw`\b(?:this|last|next|that|the same|the following|the previous|the next)\s+(?:day|week|weekend|month|year|decade|spring|summer|autumn|fall|winter|morning|afternoon|evening|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
+		String.raw`\b(?:currently|today|tonight|yesterday|tomorrow|to date|so far|at the time|by then|until then|within the year)\b`,
+		String.raw`\b(?:days|weeks|months|years|decades)\s+(?:later|earlier|ago)\b`,
+		String.raw`\b(?:later|earlier)\s+that\b`
+	].join('|'),
+	'i'
+);
+
+/** "this perceived threat", "these combined efforts", "those cases": pointing at another sentence */
+const DEMONSTRATIVE = /\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+\p{Ll}/u;
+const SUMMING_NOUN = /^(?:activities|efforts|actions|practices|crimes|problems|issues|measures|steps|changes|events|incidents|acts|abuses)$/;
+
+/** "Importantly, …", "Additionally, …": the sentence continues one the reader has not seen */
+const CONNECTIVE_OPENING = /^(?:Importantly|Additionally|Notably|Remarkably|Moreover|Furthermore|Likewise|Similarly|Again|Finally|Then|Meanwhile|Indeed|In addition|In turn|As a result|Still|Instead|However|But|And|Yet|So|Thus|Therefore|Nevertheless|Nonetheless|Even so|By contrast|In contrast)\b/;
+
+/** words that follow "the …" and say which one is meant, within the sentence itself */
+const DEFINING = /^(?:of|that|who|whom|which|where|when|in|on|at|for|to|from|by|with|between|against|under|over|called|named|known|behind|about|into|across|along|throughout|since|during|,\s*(?:which|who|a|an|the)\b)\b/i;
+
+/** nouns for one thing everyone shares: "the public", "the border" need no earlier sentence */
+const SHARED_REFERENTS = new Set(['public', 'world', 'nation', 'country', 'people', 'press', 'media', 'economy', 'past', 'future', 'time', 'government', 'border', 'president', 'state', 'states', 'law', 'courts', 'military', 'constitution']);
+
+const FUNCTION_WORD = /^(?:of|in|on|at|for|to|from|by|with|throughout|during|and|or|but|is|are|was|were|has|have|had|will|would|can|could|did|does|do|be|been|as|than|that|who|which|into|over|under|after|before|since|about|against|between)$/;
+/** adjective and adverb endings: "the ever potent gun lobby", "the eventual resolutions" */
+const MODIFIER = /(?:al|ive|ous|ful|ic|ent|ant|ed|ing|ly|er|est|ever|first|last)$/;
+const PAST_VERB = /^(?:[a-z]+ed|gave|made|took|found|went|came|got|said|told|saw|began|became|left|held|kept|led|met|paid|put|ran|sent|set|won|wrote|brought|bought|sold|shot|struck)$/;
+/** "the first", "the same", "the following": an order or a sameness, not a thing introduced earlier */
+const ORDINAL = /^(?:past|first|second|third|fourth|last|same|most|only|next|other|following|latter|former|new|whole|entire|very)$/;
+
+/** Capitalised words that open a sentence without naming anything. */
+const CAPITALISED_FUNCTION = /^(?:The|A|An|In|On|At|By|For|From|To|Of|With|As|After|Before|During|Since|Under|When|While|If|Although|Though|Despite|According|However|But|And|Yet|Also|Meanwhile|One|Some|Many|Most|Other|All|Each|Every|No|Not|Only|Even|About|Nearly|More|Less|Over|There|Here|What|Who|Which|Why|How|Both|Among|Following|Last|First)$/;
+
+function stem(word: string): string {
+	return word.toLowerCase().replace(/(?:ies|es|s)$/, '').slice(0, 7);
+}
+
+/**
+ * Does something the pronoun can stand for come before it? "he", "his": a name; "they", "their": a
+ * name or a plural noun; "it", "its": a name or a "the …" phrase.
+ */
+function antecedentBefore(text: string, at: number, pronoun: string): boolean {
+	const before = text.slice(0, at);
+	const named = before
+		.split(/\s+/)
+		.filter(Boolean)
+		.some((word) => {
+			const bare = word.replace(/^[“"‘(]+|[,.;:”"’)]+$/g, '').replace(/(?:’|')s$/, '');
+			return /^\p{Lu}/u.test(bare) && !CAPITALISED_FUNCTION.test(bare);
+		});
+	if (named) return true;
+	if (/^(?:they|them|their|theirs)$/.test(pronoun)) return /\b\p{Ll}{3,}s\b/u.test(before);
+	if (/^(?:it|its)$/.test(pronoun)) return /\b(?:the|a|an)\s+\p{L}/iu.test(before);
+	return /\b(?:man|woman|official|officer|agent|director|president|senator|judge|spokesman|spokeswoman|leader|member|prosecutor|secretary)\b/i.test(before);
+}
+
+/**
+ * "the documents", "the talking points", "the legislation": a definite noun phrase of lower-case
+ * words, not defined where it stands ("the documents of…", "the bill that…"), whose noun one of
+ * the source's previous sentences introduced. Shown alone, the reader cannot tell which.
+ */
+export function backReference(statement: string, earlier: readonly string[]): string | undefined {
+	const outside = outsideQuotations(statement);
+	const earlierStems = new Set(earlier.flatMap((t) => (t.match(/\p{L}{3,}/gu) ?? []).map(stem)));
+	for (const match of outside.matchAll(/\b[Tt]he(?:\s+(?:[A-Z]{2,6}|Senate|House|Justice|Defense|State))?((?:\s+[a-z][a-z-]+){1,3})/g)) {
+		// the phrase ends before a function word: "the guns throughout the…" is "the guns"
+		const all = match[1].trim().split(/\s+/);
+		const cut = all.findIndex((w, i) => FUNCTION_WORD.test(w) || (i > 0 && PAST_VERB.test(w)));
+		const words = cut < 0 ? all : all.slice(0, cut);
+		if (words.length === 0) continue;
+		// "the ever potent gun lobby…": the phrase runs on past what was read, so its last word need not be its noun
+		const runsOn = cut < 0 && all.length === 3 && /^\s+[a-z]/.test(outside.slice(match.index! + match[0].length));
+		// "The documents confirm…": a first word that is no modifier may be the noun itself
+		// (as the sentence's subject only: elsewhere the first word is more often a modifier, "the firearm registration records")
+		const first = words.length > 1 && match.index === 0 && !MODIFIER.test(words[0]) ? words[0] : undefined;
+		if (first && earlierStems.has(stem(first)) && !SHARED_REFERENTS.has(first)) return `the ${first}`;
+		if (runsOn) continue;
+		// "the revised Alien Enemies Act": the words open a proper name
+		if (cut < 0 && /^\s+\p{Lu}/u.test(outside.slice(match.index! + match[0].length))) continue;
+		const noun = words.at(-1)!;
+		if (SHARED_REFERENTS.has(noun) || ORDINAL.test(words[0])) continue;
+		const phraseEnd = match.index! + match[0].length - match[1].length + match[1].indexOf(noun) + noun.length;
+		if (DEFINING.test(outside.slice(phraseEnd).trimStart())) continue;
+		if (earlierStems.has(stem(noun))) return `the ${words.join(' ')}`;
+	}
+	return undefined;
+}
+
+/** Why a sentence cannot be a quiz stem on its own, or undefined when it can. */
+export function notStandingAlone(sentence: Sentence, earlier: readonly string[]): string | undefined {
+	const statement = sentence.statement;
+	const outside = outsideQuotations(statement);
+	if (FIRST_PERSON.test(outside)) return 'first person';
+	if (RELATIVE_TIME.test(outside.replace(/\bthis day and age\b/gi, ''))) return 'relative time';
+	if (CONNECTIVE_OPENING.test(outside.trimStart()) || /\balso\b/i.test(outside)) return 'continues another sentence';
+	// "these movements": internal only when the sentence has named them before
+	for (const m of outside.replace(/\bthis day and age\b/gi, '').matchAll(new RegExp(DEMONSTRATIVE.source, 'gu'))) {
+		const noun = /^\S+\s+(\p{L}+)/u.exec(outside.slice(m.index))?.[1] ?? '';
+		const earlierWords = new Set((outside.slice(0, m.index).match(/\p{L}{3,}/gu) ?? []).map(stem));
+		// late in a long sentence, "these activities" sums up what the sentence itself has just said
+		const late = outside.slice(0, m.index).split(/\s+/).filter(Boolean).length >= 12;
+		if (late && SUMMING_NOUN.test(noun)) continue;
+		if (!earlierWords.has(stem(noun))) return 'demonstrative';
+	}
+	for (const m of outside.matchAll(new RegExp(THIRD_PERSON.source, 'gi'))) if (!antecedentBefore(outside, m.index!, m[0].toLowerCase())) return 'pronoun';
+	const back = backReference(statement, earlier);
+	if (back) return `refers back: ${back}`;
+	return undefined;
+}
+
+/** how far back a definite "the …" or a surname may have been introduced */
+const EARLIER_SENTENCES = 6;
+
+/** The texts of the sentences just before this one in its source. */
+export function earlierSentences(sentence: Sentence, analysed: readonly AnalysedSource[]): string[] {
+	return (analysed.find((a) => a.source.id === sentence.sourceId)?.sentences ?? [])
+		.filter((s) => s.index < sentence.index && s.index >= sentence.index - EARLIER_SENTENCES)
+		.map((s) => s.text);
+}
