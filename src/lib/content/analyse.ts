@@ -217,7 +217,8 @@ function spellOutAcronyms(statement: string, longForms: ReadonlyMap<string, stri
 		if (at === undefined) continue;
 		// "DOJ is using…" reads "The Department of Justice (DOJ) is using…": a long name takes its article
 		const before = statement.slice(0, at);
-		const article = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that)\s+$|[’']s\s+$/i.test(before) ? '' : before.trim() === '' ? 'The ' : 'the ';
+		// (not after "the 2014 …": an article a word or two back already governs the name)
+		const article = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that)\s+(?:\S+\s+){0,2}$|[’']s\s+$/i.test(before) ? '' : before.trim() === '' ? 'The ' : 'the ';
 		statement = `${before}${article}${long} (${acronym})${statement.slice(at + acronym.length)}`;
 	}
 	return statement;
