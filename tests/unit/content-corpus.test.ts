@@ -51,20 +51,25 @@ describe('the development corpus, added to the seeds', () => {
 	});
 
 	/**
-	 * Known shortfall, kept visible rather than hidden: a senator's first-person floor statement ("I was
+	 * Known shortfalls, kept visible rather than hidden: a senator's first-person floor statement ("I was
 	 * proud to cosponsor…", "our bill") has few sentences that stand alone, and the items it did give
 	 * (a bill number, half of a committee's name) failed the rubric and are no longer made.
 	 */
-	const BELOW_TARGET: Record<string, string> = { 'congrec-ig-reform-act-2007': 'first-person floor statement' };
+	const BELOW_TARGET: Record<string, string> = {
+		'congrec-ig-reform-act-2007': 'first-person floor statement',
+		// a news feature told through quotes, "the bill", "the documents" and "last December": most of its
+		// sentences lean on another, and the items they gave failed a blind grading as not self-contained
+		'vice-foia-reform': 'quotes and references to what the article said before'
+	};
 
-	it('asks at least one question per five prose sentences of each text but the one known shortfall', () => {
+	it('asks at least one question per five prose sentences of each text but the two known shortfalls', () => {
 		for (const source of report.sources.filter((s) => corpus.some((c) => c.id === s.id))) {
 			const label = `${source.id}: ${source.questions.length} for ${source.proseSentences}`;
 			// a known shortfall stays listed only while it is one: a source that reaches the target leaves the list
 			if (BELOW_TARGET[source.id]) expect(source.questions.length, label).toBeLessThan(source.proseSentences / 5);
 			else expect(source.questions.length, label).toBeGreaterThanOrEqual(source.proseSentences / 5);
 		}
-		expect(Object.keys(BELOW_TARGET)).toHaveLength(1);
+		expect(Object.keys(BELOW_TARGET)).toHaveLength(2);
 	});
 
 	it('lets no markup, footnote marker or page furniture into a question, a passage, a key figure or a timeline', () => {

@@ -183,7 +183,7 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 }
 
 /** "This bill", "our bill", "the legislation": a reference to a law the sentence does not name. */
-const BILL_REFERENCE = /\b([Tt]his|[Oo]ur) (?:new |IG reform |reform )?(bill)\b/;
+const BILL_REFERENCE = /\b([Tt]his|[Oo]ur|[Tt]he) (?:new |IG reform |reform |House |Senate |(?:19|20)\d{2} )?(bill|legislation|measure)\b(?!\s*(?:of|that|which|to)\b)/;
 
 /**
  * "This bill represents…" shown alone names nothing: the bill is the law the document introduces
@@ -208,7 +208,7 @@ function insideQuote(text: string, at: number): boolean {
  * out elsewhere ("Bureau of International Narcotics and Law Enforcement Affairs (INL)") is shown
  * with its long form, so a stem made of the sentence says what it names.
  */
-function spellOutAcronyms(statement: string, longForms: ReadonlyMap<string, string>): string {
+export function spellOutAcronyms(statement: string, longForms: ReadonlyMap<string, string>): string {
 	for (const [acronym, long] of longForms) {
 		if (statement.includes(`(${acronym})`) || statement.includes(long)) continue;
 		// positions in the statement as it now stands (an earlier acronym may have been spelled out)
@@ -218,7 +218,9 @@ function spellOutAcronyms(statement: string, longForms: ReadonlyMap<string, stri
 		// "DOJ is using…" reads "The Department of Justice (DOJ) is using…": a long name takes its article
 		const before = statement.slice(0, at);
 		// (not after "the 2014 …": an article a word or two back already governs the name)
-		const article = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that)\s+(?:\S+\s+){0,2}$|[’']s\s+$/i.test(before) ? '' : before.trim() === '' ? 'The ' : 'the ';
+		// none where a determiner a few words back already governs it ("the 2014 FOIA reform bill"), after a count ("23 FBI offices") or a possessive
+		const governed = /(?:^|[\s'‘“"(])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[^\s,;:.]+\s+){0,4}$|[’']s\s+$|\d\s+$/i.test(before);
+		const article = governed ? '' : /^[\s'‘“"(]*$/.test(before) ? 'The ' : 'the ';
 		statement = `${before}${article}${long} (${acronym})${statement.slice(at + acronym.length)}`;
 	}
 	return statement;
@@ -253,11 +255,18 @@ export function acronymLongForms(texts: readonly string[]): Map<string, string> 
 				if (capitals[0] === acronym[0] && subsequence(capitals) && capitals.length <= acronym.length + 3) loose = run.join(' ');
 				if (capitals.length > acronym.length + 3) break;
 			}
-			if (loose) found.set(acronym, loose);
+			// "Bureau of International Narcotics … (INL)": the body the letters name is part of the name
+			if (loose) {
+				const start = words.length - loose.split(' ').length;
+				if (words[start - 1] === 'of' && /^\p{Lu}/u.test(words[start - 2] ?? '')) loose = `${words[start - 2]} of ${loose}`;
+				found.set(acronym, loose);
+			}
 		}
 	return found;
 }
 
+/** capitalised only because they open a sentence: "Although Kennedy…" */
+const OPENING_WORD = /^(?:Although|Though|When|While|After|Before|Since|If|But|And|However|In|On|At|By|For|From|With|As|Then|Because|Unlike|Like|Under|Once|Until|Whether|Even|So|Yet|Still|Also|Later|Meanwhile|During|Despite|According)$/;
 const TITLE_BEFORE_NAME = /^(?:President|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Judge|Justice|Secretary|Director|Agent|Mr\.|Mrs\.|Ms\.|Dr\.|General|Chairman|Speaker|Ambassador|Officer|Deputy|Commissioner|Minister|Attorney)$/;
 
 /**
@@ -274,7 +283,7 @@ function nameInFull(statement: string, fullNames: ReadonlyMap<string, string>): 
 		const before = outside.slice(0, at).trimEnd().split(/\s+/).at(-1) ?? '';
 		const after = outside.slice(at + surname.length).trimStart();
 		// part of a longer name ("Terry Smith", "Jane Terry"), or named by title ("Senator Terry")
-		if (/^\p{Lu}\p{L}*$/u.test(before) && at > 0 && !/[.!?]$/.test(before)) continue;
+		if (/^\p{Lu}\p{L}*$/u.test(before) && at > 0 && !/[.!?]$/.test(before) && !OPENING_WORD.test(before)) continue;
 		if (TITLE_BEFORE_NAME.test(before) || /^\p{Lu}/u.test(after) && !/^[’']s\b/.test(after)) continue;
 		// "Marbury v. Madison": a party to a case is named as the case names it
 		if (/^(?:v\.|vs\.?|versus)$/i.test(before) || /^(?:v\.|vs\.?)\s/i.test(after)) continue;
@@ -293,10 +302,15 @@ export function analyseSentences(raw: readonly RawSentence[], sourceText: string
 		const entities = extractEntities(sentence, knowledge);
 		let statement = rewriteForDisplay(sentence.text, sourceText, knowledge.rewrites);
 		statement = resolveBill(statement, subjectLaw, recentLaw, index);
+		// "(see below)": a pointer into the article the learner does not have
+		statement = statement.replace(/\s*\((?:see|cf\.)\s[^)]*\)/gi, '');
 		statement = spellOutAcronyms(statement, longForms);
 		statement = nameInFull(statement, fullNames);
-		for (const person of entities.filter((e) => e.type === 'person' && /^\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}[\p{L}'’-]+$/u.test(e.text)))
-			if (!fullNames.has(person.text.split(' ').at(-1)!)) fullNames.set(person.text.split(' ').at(-1)!, person.text);
+		const people = entities.filter((e) => e.type === 'person').map((e) => e.text);
+		// "Attorney General Robert F. Kennedy": a name after an office is a person's, whatever the tagger saw
+		for (const m of sentence.text.matchAll(/\b(?:President|Senator|Representative|Governor|Judge|Justice|Secretary|Director|Agent|Attorney General|Chairman|Speaker|Ambassador|Commissioner)\s+(\p{Lu}\p{Ll}+(?: \p{Lu}\.)* \p{Lu}[\p{L}'’-]+)/gu)) people.push(m[1]);
+		for (const name of people.filter((t) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\.)* \p{Lu}[\p{L}'’-]+$/u.test(t)))
+			if (!fullNames.has(name.split(' ').at(-1)!)) fullNames.set(name.split(' ').at(-1)!, name);
 		const laws = entities.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text));
 		const law = laws.at(-1) && knowledge.entry(laws.at(-1)!.glossaryId!);
 		// a bill is a specific act, named with its year ("the Inspector General Reform Act of 2007")

@@ -33,7 +33,8 @@ export function formatLike(model: string, value: number): string {
 	const scaleWord = /\s(thousand|million|billion)\b/i.exec(core)?.[1];
 	let amount = value;
 	if (scaleWord) amount = value / SCALE[scaleWord.toLowerCase()];
-	const commas = /\d,\d{3}/.test(core) || (amount >= 10_000 && !scaleWord);
+	// a thousands comma from 1,000 up, unless the source itself writes four digits plainly ("2300")
+	const commas = /\d,\d{3}/.test(core) || (!scaleWord && (amount >= 10_000 || (amount >= 1_000 && !/\d{4}/.test(core))));
 	const decimals = /\.\d/.test(core) || !Number.isInteger(amount) ? 1 : 0;
 	let digits = decimals && !Number.isInteger(Number(amount.toFixed(1))) ? amount.toFixed(1) : String(Math.round(amount));
 	if (commas) digits = Number(digits).toLocaleString('en-US', { maximumFractionDigits: decimals });

@@ -1,7 +1,7 @@
 import { type CourseKnowledge, type GlossaryEntry } from '../course';
 import { isPlannedFor, isSelfContained } from '../lessons';
 import { isWrittenInWords } from '../numbers';
-import { containsNormalised, contentWords, isTrivialAnswer } from '../question-filters';
+import { containsNormalised, contentWords, isTrivialAnswer, overlap } from '../question-filters';
 import { type Entity, type Sentence } from '../types';
 import { BLANK, type QuestionCorpus } from './corpus';
 
@@ -57,7 +57,7 @@ export function placeNoun(entry: GlossaryEntry | undefined): string | undefined 
 	return entry?.placeKind === 'country' ? 'country' : entry?.placeKind === 'city' ? 'city' : entry?.placeKind === 'state' ? 'state' : undefined;
 }
 
-export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<string>, knowledge: CourseKnowledge): Blank | undefined {
+export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySet<string>, knowledge: CourseKnowledge, corpusSentences: readonly Sentence[] = []): Blank | undefined {
 	// the course's premise ("guns flowing to Mexico") is not a question
 	if (entity.glossaryId && premise.has(entity.glossaryId)) return undefined;
 	const statement = sentence.statement;
@@ -128,6 +128,8 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 		case 'cardinal':
 			if ((entity.value ?? 0) < 5) return undefined;
 			inWords = isWrittenInWords(entity.text);
+			// "from five to fourteen years": a count the source writes in words is asked in words or not at all
+			if (inWords && (entity.value ?? 0) < 100) return undefined;
 			kind = 'number';
 			kindNoun = 'number';
 			answer = /[\d,.]+(?:\s(?:million|billion|thousand))?/.exec(entity.text)?.[0] ?? entity.text;
@@ -187,6 +189,14 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 	if (/^\s+Report\b|^\s+report\b|^\s+\d{2,}-\d+/.test(after)) return undefined;
 	// "FY 2007 and _____": the other end of a pair of years gives it away
 	if (kind === 'year' && sentence.entities.some((e) => e !== entity && e.year !== undefined && Math.abs(e.start - entity.start) <= 16)) return undefined;
+	// "lost track of more than _____ guns": a bound, not a value; a larger figure elsewhere is also right
+	if ((kind === 'number' || kind === 'money' || kind === 'percent') && /\b(?:at least|more than|over|up to|fewer than|less than|under|upwards of|as many as|as much as)\s+\$?$/i.test(statement.slice(0, at))) return undefined;
+	// "Beginning in _____, leaders of the party were targeted…" where the same source dates it 1967 elsewhere
+	if (kind === 'year' && sourceDatesOtherwise(sentence, entity.year, statement.slice(0, at) + statement.slice(at + answer.length), corpusSentences)) return undefined;
+	// "proclamations 2525 (…), _____ (…) and 2527": one of a numbered run is given away by its neighbours
+	if (kind === 'number' && entity.value !== undefined && sentence.entities.some((e) => e !== entity && e.value !== undefined && e.type === entity.type && e.value !== entity.value && Math.abs(e.value - entity.value!) <= 3)) return undefined;
+	// "In _____ Ellis Island continued to incarcerate…": a state that lasted fits more than one year
+	if (kind === 'year' && /\b(?:continued|continues|still|remained|remains|ongoing)\b/i.test(statement)) return undefined;
 	// "In _____, KNXV-TV reported that…": the year a story ran is not the year of an event
 	if (kind === 'year' && /^,?\s+[^,]{0,40}?\b(reported|said|told)\b/.test(after)) return undefined;
 	// "anticipated conducting courses in _____": the year of a plan is a minor detail of an intention
@@ -282,7 +292,7 @@ export function blanksOf(sentence: Sentence, corpus: QuestionCorpus, lessonPremi
 	const premise = new Set([...corpus.premise, ...lessonPremise]);
 	const blanks = sentence.entities
 		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
-		.flatMap((entity) => blankFor(sentence, entity, premise, corpus.knowledge) ?? []);
+		.flatMap((entity) => blankFor(sentence, entity, premise, corpus.knowledge, corpus.sentences) ?? []);
 	blanks.push(...rewrittenNameBlanks(sentence, corpus));
 	return blanks.sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start);
 }
@@ -307,7 +317,7 @@ export function rewrittenNameBlanks(sentence: Sentence, corpus: QuestionCorpus):
 		if (!naming) continue;
 		const at = sentence.statement.indexOf(alias);
 		const entity: Entity = { type: entry.kind, text: alias, start: sentence.start, end: sentence.start, glossaryId: entry.id };
-		const blank = blankFor({ ...sentence, entities: [entity] }, entity, corpus.premise, corpus.knowledge);
+		const blank = blankFor({ ...sentence, entities: [entity] }, entity, corpus.premise, corpus.knowledge, corpus.sentences);
 		if (blank && at >= 0) blanks.push({ ...blank, sentence, naming });
 	}
 	return blanks;
@@ -319,12 +329,16 @@ const MONTH_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun
 export function namesDocument(before: string): boolean {
 	const trimmed = before.trimEnd();
 	if (/(?:^|\s)(?:No\.|Nos\.|§+|#)$/.test(trimmed)) return true;
+	// "proclamations 2525", "Executive Order 9066", "section 21": a document noun before the number, in any case
+	if (/\b(?:proclamations?|orders?|sections?|numbers?|bills?|resolutions?|chapters?|titles?|articles?|rules?|amendments?|codes?|cases?|dockets?|forms?)\s*$/i.test(trimmed)) return true;
 	// "21–24": the far end of a section range
 	if (/\d\s*[–-]$/.test(trimmed)) return true;
 	const words = trimmed.split(/\s+/).filter(Boolean);
 	const previous = words.at(-1);
 	if (!previous || words.length === 1 && !/^(?:FY|H\.R\.|S\.)$/.test(previous)) return false;
-	if (MONTH_WORD.test(previous) || /[,;:.)]$/.test(previous) && !/^(?:H\.R\.|S\.|U\.S\.C\.)$/.test(previous)) return false;
+	// "E.O. 14059", "H.R. 928", "S. 680": an abbreviation of capitals names a document
+	if (/^(?:\p{Lu}{1,4}\.){1,4}$/u.test(previous) && previous !== 'U.S.') return true;
+	if (MONTH_WORD.test(previous) || /[,;:.)]$/.test(previous)) return false;
 	return /^(?:\p{Lu}[\p{L}.]*|FY)$/u.test(previous) && !/^(?:In|On|By|Since|From|To|Until|After|Before|About|Around|Over|Nearly|Some|The|And|Or|Of|For|At|With|Between|During|Through|Than|About)$/.test(previous);
 }
 
@@ -336,4 +350,24 @@ export function echoesAnswer(blanked: string, answer: string): boolean {
 	const distinctive = new Set(answer.split(/[^\p{L}'’]+/u).filter((w) => w.length >= 5 && !GENERIC_ANSWER_WORD.test(w)).map(base));
 	if (distinctive.size === 0) return false;
 	return blanked.replace(BLANK, ' ').split(/[^\p{L}'’]+/u).some((w) => distinctive.has(base(w)));
+}
+
+/** Another sentence of the same source tells much the same thing with a different year. */
+export function sourceDatesOtherwise(sentence: Sentence, year: number | undefined, rest: string, sentences: readonly Sentence[]): boolean {
+	// "the Black Panther Party (1967)" elsewhere, against "Beginning in 1969, leaders of the Black Panther Party…"
+	const names = rest.match(/\b\p{Lu}[\p{L}'’-]+(?:\s+(?:of|and|for|the)?\s*\p{Lu}[\p{L}'’-]+)+/gu) ?? [];
+	const datedElsewhere = sentences.some(
+		(other) =>
+			other.sourceId === sentence.sourceId &&
+			other.id !== sentence.id &&
+			names.some((name) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\((\\d{4})\\)`).exec(other.text)?.[1] !== undefined && !other.text.includes(`${name} (${year})`))
+	);
+	if (datedElsewhere) return true;
+	return sentences.some(
+		(other) =>
+			other.sourceId === sentence.sourceId &&
+			other.id !== sentence.id &&
+			other.entities.some((e) => e.year !== undefined && e.year !== year && (e.type === 'year' || e.type === 'date')) &&
+			overlap(rest, other.text) >= 0.4
+	);
 }

@@ -88,6 +88,8 @@ export function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] 
 		if (isAlsoTrue(blank.blanked, text, corpus.sentences, blank.sentence.id)) continue;
 		// a committee against committees, a chamber against chambers, resolutions against resolutions
 		if (nameForm(text) !== answerForm) continue;
+		// "The _____ were never appealed": a plural answer (four acts together) beside singular options gives itself away, and its parts fit too
+		if (/s$/.test(blank.answer.split(/\s+/).at(-1) ?? '') !== /s$/.test(text.split(/\s+/).at(-1) ?? '')) continue;
 		// "the Naturalization Act", one of "the Alien and Sedition Acts": a part of the answer also fits
 		if (partOf(text, blank.answer, corpus)) continue;
 		// "interdiction of _____ and unlicensed dealers": "gun dealers" would echo the stem and half fit

@@ -105,7 +105,9 @@ export function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus
 	if (wantFalse) {
 		// only a changed count, year or sum contradicts the source; "at least 1,856" does not rule out 2,800
 		const bounded = BOUNDED_BEFORE.test(blank.blanked.slice(0, blank.blanked.indexOf(BLANK)));
-		swap = ['year', 'number', 'money', 'percent'].includes(blank.kind) && !blank.entity.approximate && !bounded ? distractorsFor(blank, corpus)[0] : undefined;
+		// "began in 2009 but expanded in 2006": a swapped year out of step with another year of the sentence gives itself away
+		const otherYear = blank.kind === 'year' && blank.sentence.entities.some((e) => e !== blank.entity && e.year !== undefined);
+		swap = ['year', 'number', 'money', 'percent'].includes(blank.kind) && !blank.entity.approximate && !bounded && !otherYear ? distractorsFor(blank, corpus)[0] : undefined;
 		// no contradicting swap: the statement is asked as written (true) instead
 	}
 	if (wantFalse && swap) {

@@ -4,13 +4,28 @@ import { type Draft, type QuestionCorpus, questionId, rankBy } from './corpus';
 import { earlierSentences, notStandingAlone } from './stands-alone';
 
 /** Events fit for ordering: not contested, one year per sentence, no date left in the text (it would give the order away). */
+/**
+ * "Truman issued Proclamation 2685, titled "Removal of Alien Enemies", citing the revised Act (…) as to
+ * powers of the President…": a long event keeps its main clause; a trailing participle or relative
+ * clause is detail, not the event.
+ */
+export function shortenEvent(text: string): string {
+	if (text.length <= 160) return text;
+	const cut = /,\s+(?:\p{Ll}+ing|which|who|whose|where|as well as|including)\b/u.exec(text.slice(40));
+	return cut ? `${text.slice(0, 40 + cut.index).replace(/[,;:\s]+$/, '')}.` : text;
+}
+
 export function orderable(events: readonly TimelineEvent[], corpus: QuestionCorpus): TimelineEvent[] {
 	const kept: TimelineEvent[] = [];
-	for (const event of events) {
+	for (const whole of events) {
+		const event = { ...whole, text: shortenEvent(whole.text) };
 		if (corpus.disputed.has(event.citation.sentenceId)) continue;
 		const sentence = corpus.sentences.find((s) => s.id === event.citation.sentenceId)!;
 		// "Ellis Island continued to incarcerate…": a state that lasted is no point in time to order
 		if (/\b(?:continued|continues|continuing|still|remained|remains|until|ongoing)\b/i.test(event.text)) continue;
+		// "Proclamation 2655" and "Proclamation 2662", titled alike: their order is only their numbering
+		const shape = (text: string) => text.replace(/\d+/g, '#').replace(/^(?:President|Senator|Governor|General)\s+/, '');
+		if (kept.some((k) => shape(k.text) === shape(event.text))) continue;
 		// each event is read alone, as a quiz stem is
 		if (notStandingAlone({ ...sentence, statement: event.text }, earlierSentences(sentence, corpus.analysed))) continue;
 		const years = new Set(sentence.entities.filter((e) => e.year !== undefined).map((e) => e.year));

@@ -26,10 +26,16 @@ const RELATIVE_TIME = new RegExp(
 
 /** "this perceived threat", "these combined efforts", "those cases": pointing at another sentence */
 const DEMONSTRATIVE = /\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+\p{Ll}/u;
+/**
+ * "the bills", "the 2014 bill", "The disclosures", "some of the programs": a document, measure or
+ * effort named only by its kind is one the text introduced elsewhere, whatever word it used then.
+ */
+const GENERIC_REFERENCE = /\b[Tt]he\s+(?:(?:1[6-9]|20)\d{2}\s+)?(?:bills?|legislation|measures?|programs?|programmes?|reports?|study|documents?|disclosures?|proposals?|memos?|investigations?|movements?|probe|scheme|plan|deal|ruling|allegations?|charges?|accusations?|revelations?|findings?|talking points|efforts?)\b(?![\s-]+\p{Lu})/u;
+
 const SUMMING_NOUN = /^(?:activities|efforts|actions|practices|crimes|problems|issues|measures|steps|changes|events|incidents|acts|abuses)$/;
 
 /** "Importantly, …", "Additionally, …": the sentence continues one the reader has not seen */
-const CONNECTIVE_OPENING = /^(?:Importantly|Additionally|Notably|Remarkably|Moreover|Furthermore|Likewise|Similarly|Again|Finally|Then|Meanwhile|Indeed|In addition|In turn|As a result|Still|Instead|However|But|And|Yet|So|Thus|Therefore|Nevertheless|Nonetheless|Even so|By contrast|In contrast)\b/;
+const CONNECTIVE_OPENING = /^(?:Lastly|Firstly|Secondly|Thirdly|Next|Afterwards?|Subsequently|Importantly|Additionally|Notably|Remarkably|Moreover|Furthermore|Likewise|Similarly|Again|Finally|Then|Meanwhile|Indeed|In addition|In turn|As a result|Still|Instead|However|But|And|Yet|So|Thus|Therefore|Nevertheless|Nonetheless|Even so|By contrast|In contrast)\b/;
 
 /** words that follow "the …" and say which one is meant, within the sentence itself */
 const DEFINING = /^(?:of|that|who|whom|which|where|when|in|on|at|for|to|from|by|with|between|against|under|over|called|named|known|behind|about|into|across|along|throughout|since|during|,\s*(?:which|who|a|an|the)\b)\b/i;
@@ -64,8 +70,9 @@ function antecedentBefore(text: string, at: number, pronoun: string): boolean {
 			const bare = word.replace(/^[“"‘(]+|[,.;:”"’)]+$/g, '').replace(/(?:’|')s$/, '');
 			return /^\p{Lu}/u.test(bare) && !CAPITALISED_FUNCTION.test(bare);
 		});
+	// "in their prompt removal" after "the Department of Justice": a plural needs a plural before it
+	if (/^(?:they|them|their|theirs)$/.test(pronoun)) return /\b\p{L}{3,}(?<!s)s\b/u.test(before.replace(/\b(?:is|was|has|does|this|its|his|as|us|thus|yes|news|always)\b/gi, ''));
 	if (named) return true;
-	if (/^(?:they|them|their|theirs)$/.test(pronoun)) return /\b\p{Ll}{3,}s\b/u.test(before);
 	if (/^(?:it|its)$/.test(pronoun)) return /\b(?:the|a|an)\s+\p{L}/iu.test(before);
 	return /\b(?:man|woman|official|officer|agent|director|president|senator|judge|spokesman|spokeswoman|leader|member|prosecutor|secretary)\b/i.test(before);
 }
@@ -99,6 +106,15 @@ export function backReference(statement: string, earlier: readonly string[]): st
 		if (DEFINING.test(outside.slice(phraseEnd).trimStart())) continue;
 		if (earlierStems.has(stem(noun))) return `the ${words.join(' ')}`;
 	}
+	// "The Government Accountability Office (GAO) report": a name used as a modifier of a noun introduced earlier
+	for (const match of outside.matchAll(/\b[Tt]he((?:\s+(?:\p{Lu}[\p{L}.'’-]*|of|and|for))+?(?:\s+\([A-Z]{2,7}\))?)\s+([a-z]{3,})\b/gu)) {
+		const noun = match[2];
+		// a body used as a modifier ("the GAO report", "the Justice Department memo"), not a person's name ("the Obama administration")
+		if (!/\([A-Z]{2,7}\)$|\b(?:Office|Committee|Subcommittee|Department|Agency|Bureau|Commission|Service|Council|Court|Senate|House)$/.test(match[1].trim())) continue;
+		if (FUNCTION_WORD.test(noun) || SHARED_REFERENTS.has(noun) || PAST_VERB.test(noun) || /^(?:is|are|was|were|has|have|had|will|would)$/.test(noun)) continue;
+		if (DEFINING.test(outside.slice(match.index! + match[0].length).trimStart())) continue;
+		if (earlierStems.has(stem(noun))) return `the${match[1]} ${noun}`;
+	}
 	return undefined;
 }
 
@@ -107,8 +123,13 @@ export function notStandingAlone(sentence: Sentence, earlier: readonly string[])
 	const statement = sentence.statement;
 	const outside = outsideQuotations(statement);
 	if (FIRST_PERSON.test(outside)) return 'first person';
+	// "You really think…?", "Maybe making it 40 years or something?": a speaker's question or address, not a fact
+	if (/\?[”"’]?\s*$/.test(statement) || /\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b/.test(outside)) return 'a question or an address';
 	if (RELATIVE_TIME.test(outside.replace(/\bthis day and age\b/gi, ''))) return 'relative time';
-	if (CONNECTIVE_OPENING.test(outside.trimStart()) || /\balso\b/i.test(outside)) return 'continues another sentence';
+	// "BLACK HATE established…": a code name cut from a longer one ("COINTELPRO–BLACK HATE") says nothing alone
+	if (/(?:^|[^–—-])\b[A-Z]{3,}\s+[A-Z]{3,}\b/.test(outside)) return 'a code name not explained';
+	// "also", "actually", "in fact": added to, or set against, something said before
+	if (CONNECTIVE_OPENING.test(outside.trimStart()) || /\b(?:also|actually|in fact)\b/i.test(outside)) return 'continues another sentence';
 	// "these movements": internal only when the sentence has named them before
 	for (const m of outside.replace(/\bthis day and age\b/gi, '').matchAll(new RegExp(DEMONSTRATIVE.source, 'gu'))) {
 		const noun = /^\S+\s+(\p{L}+)/u.exec(outside.slice(m.index))?.[1] ?? '';
@@ -119,6 +140,15 @@ export function notStandingAlone(sentence: Sentence, earlier: readonly string[])
 		if (!earlierWords.has(stem(noun))) return 'demonstrative';
 	}
 	for (const m of outside.matchAll(new RegExp(THIRD_PERSON.source, 'gi'))) if (!antecedentBefore(outside, m.index!, m[0].toLowerCase())) return 'pronoun';
+	// "Committee Chairman Jason Chaffetz asked Melanie Pustay.", "One lawmaker made a fuss: Senator Jeff Sessions.": short narrative glue, no fact
+	if (statement.split(/\s+/).filter(Boolean).length < 10 && !/\d/.test(statement)) return 'too short to teach a fact';
+	// "X is the first to plead guilty": first of a set (the accused in which case?) the stem does not name
+	if (/\bthe (?:first|second|third|last|only|latest)(?: one| person| man| woman)? to \p{Ll}/u.test(outside)) return 'first of a set not named';
+	// "Hoover responded by…": a reply to something the stem does not show
+	if (/\b(?:responded|replied|retaliated|reacted|countered|refused|declined|complied|agreed|objected)\b(?!\s+(?:to|that|with)\b)/i.test(outside)) return 'a reply to something not shown';
+	const generic = GENERIC_REFERENCE.exec(outside);
+	// (said which by what follows it: "the report of the GAO", "the bill that…", "the programs known as…")
+	if (generic && !/^(?:of|that|which|who|known|called|named|titled|\()/i.test(outside.slice(generic.index + generic[0].length).trimStart())) return `refers back: ${generic[0].trim()}`;
 	const back = backReference(statement, earlier);
 	if (back) return `refers back: ${back}`;
 	return undefined;
