@@ -9,12 +9,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const lessons = listCachedLessons();
 	const [progress, resume, assignments] = await Promise.all([
 		courseProgress(appDb(), locals.user),
-		locals.user ? courseContinuation(appDb(), locals.user.id, lessons.map(({ id, title, position }) => ({ id, title, position }))) : null,
+		locals.user ? courseContinuation(appDb(), locals.user.id, lessons.map(({ id, title, position, quizQuestions }) => ({ id, title, position, hasQuiz: quizQuestions > 0 }))) : null,
 		locals.user ? learnerAssignments(appDb(), locals.user.id) : []
 	]);
 	return {
 		resume,
-		lessons: lessons.map(({ id, position, title, summary, objectives }) => ({ id, position, title, summary, objectives: objectives.map((o) => o.text) })),
+		lessons: lessons.map(({ id, position, title, summary, objectives, quizQuestions }) => ({ id, position, title, summary, objectives: objectives.map((o) => o.text), hasQuiz: quizQuestions > 0 })),
 		sources: listCachedSources().map(({ id, title, publisher, kind }) => ({ id, title, publisher, kind })),
 		progress,
 		assignments

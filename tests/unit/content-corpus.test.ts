@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_COURSE } from '../../src/lib/content/course';
 import { generate, type GeneratedContent } from '../../src/lib/content/generate';
 import { contentReport, type ContentReport } from '../../src/lib/content/report';
+import { answerKeysOf, citedSentencesOf, clashesWithin, drawQuestions, shownTextOf } from '../../src/lib/quiz/draw';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
 import { toSourceInputs } from '../../src/lib/server/content/store';
 import { seedCourse, seedSources } from '../helpers/seed-content';
@@ -101,8 +102,7 @@ describe('the development corpus, added to the seeds', () => {
 	it('orders only a lesson’s own events, and finds a disagreement between two sources on one count', () => {
 		const lessonOf = new Map(content.routes.map((r) => [r.sentenceId, r.lessonId]));
 		const orderings = content.questions.filter((q) => q.type === 'ordering');
-		// events that are states ("continued to incarcerate") or lean on another sentence are not ordered, which leaves few
-		expect(orderings.length).toBeGreaterThanOrEqual(1);
+		expect(orderings.length).toBeGreaterThanOrEqual(2);
 		for (const q of orderings) for (const c of q.citations) expect(lessonOf.get(c.sentenceId), q.id).toBe(q.lessonId);
 		// "at least 1,856 guns were allowed to walk" (encyclopedia) against "more than 2,000 weapons" (MailOnline)
 		const found = content.lessons.flatMap((l) => l.disagreements.filter((d) => d.id.startsWith('auto-')));
@@ -140,6 +140,19 @@ describe('a course with no hand-written knowledge', () => {
 		expect(new Set(questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(3);
 		for (const objective of lesson.objectives) expect(questions.some((q) => q.objectiveId === objective.id), objective.id).toBe(true);
 		for (const q of questions) for (const t of shown(q)) expect(t).not.toMatch(MARKUP);
+	});
+
+	it('makes ordering questions a quiz can draw: none clashes with another question of its lesson', () => {
+		for (const id of ['wiki-alien-sedition-acts', 'wiki-cointelpro']) {
+			const own = generate(toSourceInputs([corpus.find((c) => c.id === id)!]), EMPTY_COURSE);
+			const bank = own.questions.map((q) => ({ ...q, citedSentences: citedSentencesOf(q.citations), answerKeys: answerKeysOf(q.prompt, q.answer), ...shownTextOf(q.prompt) }));
+			const clashes = clashesWithin(bank);
+			const orderings = bank.filter((q) => q.type === 'ordering');
+			expect(orderings.length, id).toBeGreaterThanOrEqual(1);
+			for (const o of orderings) for (const q of bank) if (q !== o && q.type !== 'ordering') expect(clashes(o, q), `${id}: ${o.id} against ${q.id}`).toBe(false);
+			// and a quiz does draw one
+			expect(drawQuestions(bank, 12345).some((q) => q.type === 'ordering'), id).toBe(true);
+		}
 	});
 
 });

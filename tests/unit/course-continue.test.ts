@@ -33,6 +33,16 @@ describe('continue where you left off', () => {
 		expect(continuation(lessons, lastDone)).toMatchObject({ leftOff: { lesson: lessons[2] }, next: { kind: 'quiz', lesson: lessons[0] } });
 	});
 
+	it('counts a reading-only lesson (no quiz) as done once read, and never sends anyone to its quiz', () => {
+		const withReading = [lessons[0], { ...lessons[1], hasQuiz: false }, lessons[2]];
+		const readSecond = { l1: activity({ readAt: day(1), lastAttemptAt: day(2), bestScore: 90 }), l2: activity({ readAt: day(3) }) };
+		expect(continuation(withReading, readSecond)).toMatchObject({ leftOff: { lesson: withReading[1], did: 'read' }, next: { kind: 'read', lesson: lessons[2] } });
+		const notYet = { l1: activity({ readAt: day(1), lastAttemptAt: day(2), bestScore: 90 }) };
+		expect(continuation(withReading, notYet)).toMatchObject({ next: { kind: 'read', lesson: withReading[1] } });
+		const all = { ...readSecond, l3: activity({ readAt: day(4), lastAttemptAt: day(5), bestScore: 80 }) };
+		expect(continuation(withReading, all)).toEqual({ kind: 'complete', passed: 2 });
+	});
+
 	it('says the course is complete when every quiz is passed', () => {
 		const all = Object.fromEntries(lessons.map((l, i) => [l.id, activity({ bestScore: 80, lastAttemptAt: day(i + 1) })]));
 		expect(continuation(lessons, all)).toEqual({ kind: 'complete', passed: 3 });

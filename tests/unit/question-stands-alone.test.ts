@@ -3,6 +3,7 @@ import { acronymLongForms, spellOutAcronyms } from '../../src/lib/content/analys
 import { backReference, notStandingAlone } from '../../src/lib/content/questions/stands-alone';
 import { echoesAnswer, namesDocument, sourceDatesOtherwise } from '../../src/lib/content/questions/blanks';
 import { shortenEvent } from '../../src/lib/content/questions/ordering';
+import { eventText } from '../../src/lib/content/lessons';
 import { nameForm } from '../../src/lib/content/questions/distractors';
 import { speakerKind } from '../../src/lib/content/questions/attribution';
 import type { Sentence } from '../../src/lib/content/types';
@@ -166,6 +167,17 @@ describe('dates and events', () => {
 		// a name dated in brackets elsewhere: "the Black Panther Party (1967)"
 		const d = { ...sentence('The program disrupted the Socialist Workers Party (1961) and the Black Panther Party (1967).'), id: 'd' };
 		expect(sourceDatesOtherwise(a, 1969, 'Beginning in , leaders of the Black Panther Party were targeted by the program.', [a, c, d])).toBe(true);
+	});
+
+	it('takes the date phrase out of an event wherever it stands, with its commas', () => {
+		const event = (text: string, date: string) => eventText({ ...sentence(text) }, date);
+		expect(event('German alien Kurt G. W. Ludecke was detained in 1941, under Proclamation 2526.', '1941')).toBe('German alien Kurt G. W. Ludecke was detained under Proclamation 2526.');
+		expect(event('The CIA launched its own domestic espionage project in 1967 called Operation CHAOS.', '1967')).toBe('The CIA launched its own domestic espionage project called Operation CHAOS.');
+		expect(event('Beginning in 1969, leaders of the party were targeted.', '1969')).toBe('Leaders of the party were targeted.');
+		expect(event('The group, in 1967, moved west.', '1967')).toBe('The group moved west.');
+		expect(event('When the conference was founded in 1957, the bureau began to watch it.', '1957')).toBe('When the conference was founded, the bureau began to watch it.');
+		// never inside a quotation
+		expect(event('The committee stated that "the program began in 1956, in part because of rulings."', '1956')).toBe('The committee stated that "the program began in 1956, in part because of rulings."');
 	});
 
 	it('keeps a long event to its main clause', () => {

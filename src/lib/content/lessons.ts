@@ -67,11 +67,21 @@ function dateLabel(sentence: Sentence): { year: number; month?: number; day?: nu
 	return { year: first.year, ...(first.month ? { month: first.month } : {}), ...(first.day ? { day: first.day } : {}), text: first.text };
 }
 
+const OPENING_CLAUSE = /^(?:When|After|Before|While|Although|Though|Because|If|As|Since|Once|Until|Following|During|Whereas)\b/;
+
 /** The event without its date phrase: "In June 2011 Congress opened…" → "Congress opened…". */
 export function eventText(sentence: Sentence, dateText: string): string {
 	const escaped = dateText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const text = sentence.statement
-		.replace(new RegExp(`^(?:In|On|By|During|Since)\\s+(?:[A-Z][a-z]+,?\\s+)?${escaped},?\\s+`), '')
+		.replace(new RegExp(`^(?:(?:Beginning|Starting) in|In|On|By|During|Since)\\s+(?:[A-Z][a-z]+,?\\s+)?${escaped},?\\s+`), '')
+		// "launched its own project in 1967 called…", "began in August 1956 with…": the date phrase inside the sentence goes too
+		// (never inside a quotation; a comma that closes an opening clause, "When … was founded, the FBI…", stays)
+		.replace(new RegExp(`(,?)\\s+(?:in|on|during)\\s+(?:(?:early|late|mid)[- ])?${escaped}(,?)(?=\\s|;)`), (match: string, before: string, after: string, at: number, whole: string) => {
+			const preceding = whole.slice(0, at);
+			if ((preceding.match(/[“”"]/g) ?? []).length % 2 === 1) return match;
+			if (before && !after) return ',';
+			return after && !before && OPENING_CLAUSE.test(whole) ? ',' : '';
+		})
 		// "… late in 1948." loses its qualifier with its date
 		.replace(new RegExp(`(?:,?\\s+(?:late|early|later|earlier|mid|until|by))?\\s+(?:in|on|during)\\s+${escaped}\\.$`), '.');
 	return capitalise(text);

@@ -2,7 +2,8 @@ import { topicScore } from '../routing';
 import { type OutlineLesson } from '../course';
 import { type LessonPlan, extractTimeline } from '../lessons';
 import { type GeneratedQuestion, type QuestionType } from '../question-types';
-import { type Sentence } from '../types';
+import { type Sentence, type TimelineEvent } from '../types';
+import { containsNormalised } from '../question-filters';
 import { attributionQuestions } from './attribution';
 import { type Blank, blanksOf } from './blanks';
 import { type Draft, type QuestionCorpus } from './corpus';
@@ -62,6 +63,9 @@ export function namesThroughout(sentences: readonly Sentence[]): Set<string> {
 			mentions.set(id, (mentions.get(id) ?? 0) + 1);
 	return new Set([...mentions].filter(([, n]) => n > sentences.length * 0.4).map(([id]) => id));
 }
+
+/** A lesson keeps at least this many other questions when its ordering questions take their sentences. */
+const MIN_FOR_ORDERING = 12;
 
 /** The smallest bank a lesson gets: enough for a varied quiz. */
 export const MIN_PER_LESSON = 20;
@@ -126,8 +130,34 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 	for (const list of perSentence) add(list[0]);
 	// events of the lesson's own topic elsewhere in the course: sentences its keywords name
 	const inPlan = new Set(plan.sentences.map((s) => s.id));
-	const topicEvents = plan.generated ? [] : extractTimeline(corpus.sentences.filter((s) => !inPlan.has(s.id) && topicScore(s, plan.outline) >= 1), corpus.knowledge);
-	for (const draft of orderingQuestions(lessonId, extractTimeline(plan.sentences, corpus.knowledge), corpus, topicEvents)) add(draft);
+	// (from the sources this lesson draws on: a keyword shared with a text on another subject is no shared topic)
+	const planSources = new Set(plan.sentences.map((s) => s.sourceId));
+	const topicEvents = plan.generated ? [] : extractTimeline(corpus.sentences.filter((s) => !inPlan.has(s.id) && planSources.has(s.sourceId) && topicScore(s, plan.outline) >= 1), corpus.knowledge);
+	// an ordering question whose events another question asks about, or whose text shows another's answer,
+	// could never share a quiz with it: events free of both are preferred, so it is drawn at all
+	const askedSentences = new Set([...chosen.values()].flatMap((d) => d.citations.map((c) => c.sentenceId)));
+	const shownAnswers = [...chosen.values()].flatMap((d) => answerTexts(d)).filter((a) => a.length >= 3);
+	const conflicts = (event: TimelineEvent) => askedSentences.has(event.citation.sentenceId) || shownAnswers.some((a) => containsNormalised(event.text, a));
+	const orderings = orderingQuestions(lessonId, extractTimeline(plan.sentences, corpus.knowledge), corpus, topicEvents, conflicts);
+	for (const draft of orderings) add(draft);
+	// the sentences an ordering question puts in order are its own: a fact question on one of them, or
+	// one whose answer its events show, could never share a quiz with it, so the ordering question would
+	// never be drawn; such questions leave the bank while it keeps enough without them
+	const spent = new Set(orderings.flatMap((o) => o.citations.map((c) => c.sentenceId)));
+	const eventTexts = orderings.flatMap((o) => (o.prompt.type === 'ordering' ? o.prompt.items.map((i) => i.text) : []));
+	const givenAway = (d: Draft) => d.type !== 'ordering' && (d.citations.some((c) => spent.has(c.sentenceId)) || answerTexts(d).some((a) => a.length >= 3 && eventTexts.some((t) => containsNormalised(t, a))));
+	const displaced = [...chosen.values()].filter(givenAway);
+	if (orderings.length && chosen.size - displaced.length >= MIN_FOR_ORDERING) {
+		for (const d of displaced) {
+			chosen.delete(d.id);
+			const objectiveId = objectiveOf.get(d.id)!;
+			counts.set(objectiveId, counts.get(objectiveId)! - 1);
+			typeCounts.set(d.type, typeCounts.get(d.type)! - 1);
+			if (typeCounts.get(d.type) === 0) typeCounts.delete(d.type);
+			objectiveOf.delete(d.id);
+		}
+		for (const list of perSentence) for (let k = list.length - 1; k >= 0; k--) if (givenAway(list[k])) list.splice(k, 1);
+	}
 	const lacking = () =>
 		chosen.size < MIN_PER_LESSON || typeCounts.size < MIN_TYPES || plan.outline.objectives.some((o) => (counts.get(o.id) ?? 0) < MIN_PER_OBJECTIVE);
 	for (let round = 1; round < 6 && lacking(); round++) {
@@ -155,4 +185,15 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 		}
 	}
 	return [...chosen.values()].map(({ topicText: _topic, ...rest }) => ({ ...rest, objectiveId: objectiveOf.get(rest.id)! }));
+}
+
+/** The words a learner would carry from one question to another: the correct option, the accepted answers, the number. */
+function answerTexts(draft: Draft): string[] {
+	const { prompt, answer } = draft;
+	if ((answer.type === 'multiple_choice' || answer.type === 'attribution') && (prompt.type === 'multiple_choice' || prompt.type === 'attribution'))
+		return prompt.options.filter((o) => o.id === answer.correctOptionId).map((o) => o.text);
+	if (answer.type === 'fill_blank') return answer.accepted;
+	if (answer.type === 'numeric') return [String(answer.value)];
+	if (answer.type === 'true_false' && answer.fact) return [answer.fact];
+	return [];
 }

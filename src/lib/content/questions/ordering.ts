@@ -2,6 +2,7 @@ import { digest } from '../hash';
 import { type TimelineEvent } from '../types';
 import { type Draft, type QuestionCorpus, questionId, rankBy } from './corpus';
 import { earlierSentences, notStandingAlone } from './stands-alone';
+import { sourceDatesOtherwise } from './blanks';
 
 /** Events fit for ordering: not contested, one year per sentence, no date left in the text (it would give the order away). */
 /**
@@ -26,10 +27,14 @@ export function orderable(events: readonly TimelineEvent[], corpus: QuestionCorp
 		// "Proclamation 2655" and "Proclamation 2662", titled alike: their order is only their numbering
 		const shape = (text: string) => text.replace(/\d+/g, '#').replace(/^(?:President|Senator|Governor|General)\s+/, '');
 		if (kept.some((k) => shape(k.text) === shape(event.text))) continue;
+		// "Beginning in 1969, …" where the source dates the same thing 1967 elsewhere: no order to rely on
+		if (sourceDatesOtherwise(sentence, event.year, sentence.statement.replace(event.dateText, ''), corpus.sentences)) continue;
 		// each event is read alone, as a quiz stem is
 		if (notStandingAlone({ ...sentence, statement: event.text }, earlierSentences(sentence, corpus.analysed))) continue;
 		const years = new Set(sentence.entities.filter((e) => e.year !== undefined).map((e) => e.year));
 		if (years.size > 1 || event.text.length > 220 || /\b(1[5-9]|20)\d{2}\b/.test(event.text)) continue;
+		// "… ended, and with Japan in August": a second date left in the text makes two events of one
+		if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(event.text)) continue;
 		// two events of one year are ordered only by their months: "June 2011" against "2011" would be a guess
 		const clash = kept.some((k) => k.year === event.year && (k.month === undefined || event.month === undefined || k.month === event.month));
 		if (!clash) kept.push(event);
@@ -56,8 +61,17 @@ export function orderingDraft(lessonId: string, group: readonly TimelineEvent[],
  * lesson's keywords name), nearest in time; never events of unrelated topics. At least two events
  * of each item are the lesson's own; the second set differs from the first.
  */
-export function orderingQuestions(lessonId: string, events: readonly TimelineEvent[], corpus: QuestionCorpus, topicEvents: readonly TimelineEvent[] = []): Draft[] {
-	const own = orderable(events, corpus);
+export function orderingQuestions(
+	lessonId: string,
+	events: readonly TimelineEvent[],
+	corpus: QuestionCorpus,
+	topicEvents: readonly TimelineEvent[] = [],
+	conflicts: (event: TimelineEvent) => boolean = () => false
+): Draft[] {
+	const fit = orderable(events, corpus);
+	// events no other question asks about, when there are enough of them
+	const free = fit.filter((e) => !conflicts(e));
+	const own = free.length >= 3 ? free : fit;
 	if (own.length < 2) return [];
 	const ownYears = new Set(own.map((e) => e.year));
 	const others = orderable(topicEvents, corpus).filter((e) => !ownYears.has(e.year));

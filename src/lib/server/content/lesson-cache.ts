@@ -24,6 +24,8 @@ export interface LessonSummary {
 	title: string;
 	summary: string;
 	objectives: { id: string; text: string }[];
+	/** the size of the lesson's question bank; a lesson with none is read, not quizzed */
+	quizQuestions: number;
 }
 
 export interface SourceView {
@@ -134,7 +136,11 @@ export async function loadLessonCache(db: Database): Promise<void> {
 		checks,
 		// lesson pages are not hydrated (csr = false), so Svelte's hydration markers can go
 		// the course page lists the objectives a lesson covers (a passage and a question each)
-		ordered: bodies.map(({ id, position, title, summary }) => ({ id, position, title, summary, objectives: pages.get(id)!.objectives.map(({ id, text }) => ({ id, text })) })),
+		ordered: bodies.map(({ id, position, title, summary }) => ({
+			id, position, title, summary,
+			objectives: pages.get(id)!.objectives.map(({ id, text }) => ({ id, text })),
+			quizQuestions: bank.filter((q) => q.lessonId === id).length
+		})),
 		sourceViews
 	};
 	setRenderedLessonPages(pages);
