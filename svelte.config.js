@@ -4,7 +4,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
-	compilerOptions: { runes: true },
+	// discloseVersion off: no script on every page that records the Svelte version in window.__svelte
+	compilerOptions: { runes: true, discloseVersion: false },
 	kit: {
 		// BUILD_DIR lets a test run build beside a developer's own build without clobbering it.
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
