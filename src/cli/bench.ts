@@ -9,13 +9,15 @@ import path from 'node:path';
 import { benchContent, formatContentBench } from './bench/content';
 import { benchQuiz, formatQuizBench } from './bench/quiz';
 import { benchTeaching, formatTeachingBench } from './bench/teaching';
+import { benchPhone, formatPhoneBench } from './bench/phone';
 
 type Section = (log: (line: string) => void) => Promise<string>;
 
 const SECTIONS: Record<string, Section> = {
 	content: async (log) => formatContentBench(await benchContent(log)),
 	quiz: async (log) => formatQuizBench(await benchQuiz(log)),
-	teaching: async (log) => formatTeachingBench(await benchTeaching(log))
+	teaching: async (log) => formatTeachingBench(await benchTeaching(log)),
+	phone: async (log) => formatPhoneBench(await benchPhone(log))
 };
 
 function machine(): string {

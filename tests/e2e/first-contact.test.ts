@@ -74,7 +74,7 @@ test('a reader goes from the course to a lesson, a citation, its source and back
 	await expect(page.locator('.sentence:target')).toHaveCount(1);
 	await page.getByRole('link', { name: /Back to the lesson/ }).click();
 	// back at the citation the reader followed
-	const atLesson = new RegExp(`${lessonHref}(#cite-[\\w-]+)?$`);
+	const atLesson = new RegExp(`${lessonHref}(\\?at=[\\w-]+#cite-[\\w-]+)?$`);
 	await expect(page).toHaveURL(atLesson);
 	await expect(page.locator(':target')).toBeInViewport();
 	await expect(lessonCitations(page)).toHaveCount(citations);

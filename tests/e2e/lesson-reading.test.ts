@@ -112,6 +112,48 @@ test('a long lesson reads on a 360 px phone without sideways scrolling', async (
 	expect(width).toBeLessThan(40);
 });
 
+/**
+ * A section's supporting passages sit behind "More from the sources": opened from the keyboard, a
+ * citation in them followed to the source, and "Back to the lesson" lands on that citation with
+ * the disclosure open again, though the lesson was loaded afresh.
+ */
+async function followCitationInsidePassages(page: Page, js: boolean) {
+	await openLessonFromCourse(page);
+	// a passage sentence shown nowhere else in the lesson: its citation link is the anchor "Back to the lesson" returns to
+	const folded = page.locator('section.lesson-section').filter({ has: page.locator('details.more:not([open]) a.cite[id^="cite-"]') }).first();
+	// held by its section's id: "not open" stops matching once it opens
+	const more = page.locator(`section#${await folded.getAttribute('id')} details.more`);
+	const citation = more.locator('a.cite[id^="cite-"]').first();
+	const summary = more.locator('summary');
+	await expect(summary).toHaveText(/^More from the sources \(\d+ passages?\)$/);
+	await expect(citation).toBeHidden();
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	await expect(citation).toBeVisible();
+	if (js) await expectNoAxeViolations(page);
+	const anchor = (await citation.getAttribute('id'))!;
+	await citation.click();
+	await expect(page).toHaveURL(/\/sources\/[^?]+\?from=origins&s=[\w-]+#s-/);
+	await expect(page.locator('.sentence:target')).toHaveCount(1);
+	await page.getByRole('link', { name: /Back to the lesson/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/lessons/origins\\?at=[\\w-]+#${anchor}$`));
+	const target = page.locator(':target');
+	await expect(target).toHaveAttribute('id', anchor);
+	await expect(target).toBeVisible();
+	await expect(target).toBeInViewport();
+	await expect(page.locator(`details.more[open]:has(#${anchor})`)).toHaveCount(1);
+	// opened by the server, not only by Chromium's own unfolding of a disclosure that holds the
+	// target (which not every browser does)
+	const served = await (await page.request.get(page.url())).text();
+	expect(served).toMatch(new RegExp(`<details open[^>]*>(?:(?!</details>)[\\s\\S])*id="${anchor}"`));
+	// the other sections' passages stay folded
+	expect(await page.locator('details.more:not([open])').count()).toBeGreaterThan(0);
+}
+
+test('passages behind "More from the sources" open from the keyboard, and "Back to the lesson" reopens them at the citation', async ({ page }) => {
+	await followCitationInsidePassages(page, true);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the sections, the citation markers and the check questions work as plain links and forms', async ({ page }) => {
@@ -121,5 +163,9 @@ test.describe('without JavaScript', () => {
 		await answerWrongThenRight(page, 'section-funding', false);
 		// the form posted back to the question's own anchor on the lesson page
 		expect(page.url()).toMatch(/\/lessons\/origins\?\/check#check-/);
+	});
+
+	test('"More from the sources" opens, and "Back to the lesson" reopens it at the citation, from the server', async ({ page }) => {
+		await followCitationInsidePassages(page, false);
 	});
 });

@@ -40,7 +40,7 @@ test('following a citation lands on the highlighted sentence in the source, with
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: /Back to the lesson/ }).click();
 	// back where the reader was: at the citation they followed, not the top of the lesson
-	await expect(page).toHaveURL(/\/lessons\/origins#cite-[\w-]+$/);
+	await expect(page).toHaveURL(/\/lessons\/origins\?at=[\w-]+#cite-[\w-]+$/);
 	const back = page.locator(':target');
 	await expect(back).toHaveCount(1);
 	await expect(back).toBeInViewport();

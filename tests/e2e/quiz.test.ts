@@ -179,7 +179,7 @@ for (const js of [true, false]) {
 			await citation.click();
 			await expect(page).toHaveURL(/\/sources\//);
 			// back to the lesson at the citation followed, not the top of the lesson
-			await expect(page.getByRole('link', { name: /Back to the lesson/ })).toHaveAttribute('href', new RegExp(`^${lessonHref}#cite-`));
+			await expect(page.getByRole('link', { name: /Back to the lesson/ })).toHaveAttribute('href', new RegExp(`^${lessonHref}\\?at=[\\w-]+#cite-`));
 			await page.goBack();
 			await expect(page).toHaveURL(/\/attempts\//);
 
@@ -265,6 +265,25 @@ for (const js of [true, false]) {
 		});
 	});
 }
+
+test('a typed answer survives a reload without the learner ever leaving the field', async ({ page }) => {
+	await signUpFromQuizLink(page, `typed-reload-${Date.now()}@example.org`);
+	const { lesson, question } = await startQuizWith(page, (p) => p.locator('fieldset.question', { has: p.getByRole('textbox') }));
+	const id = (await question.getAttribute('id'))!;
+	const box = question.getByRole('textbox');
+	await box.click();
+	// typed key by key, as a learner would (a number fits fill-in and numeric questions alike)
+	const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/save'), { timeout: 10_000 }).catch(() => null);
+	await box.pressSequentially('2468', { delay: 60 });
+	await expect(box).toBeFocused();
+	// no change event has fired (the field was never left): only the save on typing can have sent it
+	await saved;
+	await expect.soft(page.locator(`#${id}-status`)).toHaveText('Saved');
+	await page.reload();
+	await expect(page).toHaveURL(new RegExp(`${lesson}/quiz$`));
+	await expect(page.locator(`#${id}`).getByRole('textbox')).toHaveValue('2468');
+	await submitQuiz(page);
+});
 
 test('the quiz as rendered for a browser without JavaScript (position selects) passes axe', async ({ page }) => {
 	await signUpFromQuizLink(page, `static-${Date.now()}@example.org`);

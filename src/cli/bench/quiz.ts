@@ -56,6 +56,12 @@ export interface QuizBenchResult {
 	pages: PageFigures[];
 	quizPageJsGzipBytes: number;
 	quizPageJsFiles: number;
+	/** loaded only when needed: on the first answer, or for an ordering question */
+	quizPageLazyJsGzipBytes: number;
+	/** the lesson page opened directly should carry no script at all */
+	lessonPageOpenedHasScript: boolean;
+	/** the lesson page reached by a link from a hydrated page */
+	lessonPageNavigatedJsGzipBytes: number;
 }
 
 export async function benchQuiz(log: (line: string) => void = console.log): Promise<QuizBenchResult> {
@@ -71,7 +77,13 @@ export async function benchQuiz(log: (line: string) => void = console.log): Prom
 	const only = process.env.BENCH_QUIZ_ENGINES?.split(',');
 	if (only) engines.splice(0, engines.length, ...engines.filter((e) => only.includes(e)));
 
-	const result: QuizBenchResult = { loadAverages: [], submissions: [], pages: [], quizPageJsGzipBytes: 0, quizPageJsFiles: 0 };
+	const result: QuizBenchResult = { loadAverages: [], submissions: [], pages: [],
+		quizPageJsGzipBytes: 0,
+		quizPageJsFiles: 0,
+		quizPageLazyJsGzipBytes: 0,
+		lessonPageOpenedHasScript: false,
+		lessonPageNavigatedJsGzipBytes: 0
+	};
 	for (const engine of engines) {
 		const target = await freshDatabase(engine);
 		try {
@@ -85,7 +97,7 @@ export async function benchQuiz(log: (line: string) => void = console.log): Prom
 				result.loadAverages.push({ engine, before, after: os.loadavg()[0] });
 				const pages = await benchPages(seeded);
 				result.pages.push({ engine, ...pages });
-				if (engine === 'pglite') Object.assign(result, await quizPageJavaScript(buildDir, seeded.browsingCookie));
+				if (engine === 'pglite') Object.assign(result, await quizPageJavaScript(buildDir, seeded));
 				result.submissions.push({ engine, ...submission, storedSubmitted: 0 });
 			});
 			const stored = await withDatabase(target, async (db) => (await db.select({ id: quizAttempts.id }).from(quizAttempts).where(eq(quizAttempts.state, 'submitted'))).length);
@@ -123,11 +135,12 @@ export function formatQuizBench(r: QuizBenchResult): string {
 				`| ${p.engine} | ${p.aboutPerSecond.toFixed(0)} | ${p.lessonPerSecond.toFixed(0)} (${share(p.lessonPerSecond, p.aboutPerSecond)}, \`${p.lessonPath}\`) | ${p.progressPerSecond.toFixed(0)} (${share(p.progressPerSecond, p.aboutPerSecond)}) |`
 		),
 		'',
-		`JavaScript shipped for the quiz page: ${(r.quizPageJsGzipBytes / 1024).toFixed(1)} KB gzip in ${r.quizPageJsFiles} files (every script the page loads, as the server sends it precompressed).`
+		`JavaScript shipped for the quiz page: ${kb(r.quizPageJsGzipBytes)} gzip in ${r.quizPageJsFiles} files (every script the page loads, as the server sends it precompressed), and ${kb(r.quizPageLazyJsGzipBytes)} more only when needed (the answer saver on the first answer, the up/down list of an ordering question). The lesson page: ${r.lessonPageOpenedHasScript ? 'a script when opened (it should have none)' : 'none when opened'}, ${kb(r.lessonPageNavigatedJsGzipBytes)} when reached by a link from a hydrated page (mostly the runtime that page already loaded).`
 	];
 	return lines.join('\n');
 }
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const share = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
 
 interface Target {
@@ -359,36 +372,89 @@ async function benchPages(seeded: Seeded) {
 /**
  * Every script the quiz page loads: the client entry, the app, and the layout and page nodes the
  * page starts with (from its `node_ids`), with all their static imports, at the size the server
- * sends them precompressed with gzip.
+ * sends them precompressed with gzip. Chunks the page imports only when needed (the saver on the
+ * first answer, the up/down list of an ordering question) are counted apart. The lesson page is
+ * not hydrated when opened (no script at all); reached by a link from a hydrated page it loads
+ * its own node on top of the same runtime, measured here the same way.
  */
-async function quizPageJavaScript(buildDir: string, cookie: string) {
-	const html = await (await fetch(`${ORIGIN}/lessons/${BENCH_LESSON}/quiz`, { headers: { cookie } })).text();
+async function quizPageJavaScript(buildDir: string, seeded: Seeded) {
+	// a generated lesson's quiz with an attempt open, as a learner sees it (the synthetic bench lesson
+	// has no lesson page, so its quiz page is a 404)
+	const quizPath = `${seeded.lessonPath}/quiz`;
+	const started = await fetch(`${ORIGIN}${quizPath}?/start`, {
+		method: 'POST',
+		headers: { cookie: seeded.browsingCookie, origin: ORIGIN, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: '',
+		redirect: 'manual'
+	});
+	if (started.status !== 303) throw new Error(`starting a quiz at ${quizPath} answered ${started.status}, not 303`);
+	const html = await pageHtml(quizPath, seeded.browsingCookie);
+	if (!html.includes('id="quiz-form"')) throw new Error('the quiz page shows no open attempt: its scripts would not be the ones a learner gets');
 	const nodeIds = html.match(/node_ids:\s*\[([\d,\s]+)\]/)?.[1].split(',').map((n) => n.trim());
 	if (!nodeIds) throw new Error('the quiz page names no node_ids: cannot tell which scripts it loads');
 	const kitDir = process.env.BUILD_DIR ? path.resolve(`${process.env.BUILD_DIR}-kit`) : path.resolve('.svelte-kit');
-	const manifest: Record<string, { file: string; imports?: string[] }> = JSON.parse(
+	const scripts = clientScripts(buildDir, kitDir);
+	const quiz = scripts.measure(nodeIds);
+	const lessonHtml = await pageHtml(seeded.lessonPath);
+	const lessonNode = scripts.nodeOf('src/routes/lessons/[id]/+page.svelte');
+	const lesson = scripts.measure([nodeIds[0], lessonNode]);
+	return {
+		quizPageJsGzipBytes: quiz.bytes,
+		quizPageJsFiles: quiz.files,
+		quizPageLazyJsGzipBytes: quiz.lazyBytes,
+		lessonPageOpenedHasScript: /<script\b/.test(lessonHtml),
+		lessonPageNavigatedJsGzipBytes: lesson.bytes
+	};
+}
+
+async function pageHtml(pathName: string, cookie?: string): Promise<string> {
+	const response = await fetch(`${ORIGIN}${pathName}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+	if (response.status !== 200) throw new Error(`${pathName} answered ${response.status}, not 200`);
+	return response.text();
+}
+
+function clientScripts(buildDir: string, kitDir: string) {
+	const manifest: Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }> = JSON.parse(
 		fs.readFileSync(path.join(kitDir, 'output/client/.vite/manifest.json'), 'utf8')
 	);
-	const roots = Object.keys(manifest).filter(
-		(key) =>
-			key.endsWith('/runtime/client/entry.js') ||
-			key.endsWith('/client-optimized/app.js') ||
-			nodeIds.some((id) => key.endsWith(`/client-optimized/nodes/${id}.js`))
-	);
-	const files = new Set<string>();
-	const visit = (key: string) => {
-		const chunk = manifest[key];
-		if (!chunk || files.has(chunk.file)) return;
-		files.add(chunk.file);
-		for (const imported of chunk.imports ?? []) visit(imported);
-	};
-	roots.forEach(visit);
-	let bytes = 0;
-	for (const file of files) {
+	const appRoot = (key: string) => key.endsWith('/runtime/client/entry.js') || key.endsWith('/client-optimized/app.js');
+	const gzipSize = (file: string) => {
 		const plain = path.join(buildDir, 'client', file);
-		bytes += fs.existsSync(`${plain}.gz`) ? fs.statSync(`${plain}.gz`).size : gzipSync(fs.readFileSync(plain)).length;
-	}
-	return { quizPageJsGzipBytes: bytes, quizPageJsFiles: files.size };
+		return fs.existsSync(`${plain}.gz`) ? fs.statSync(`${plain}.gz`).size : gzipSync(fs.readFileSync(plain)).length;
+	};
+	return {
+		/** the route node whose generated module exports this component */
+		nodeOf(component: string): string {
+			const nodesDir = path.join(kitDir, 'generated/client-optimized/nodes');
+			const found = fs.readdirSync(nodesDir).find((f) => fs.readFileSync(path.join(nodesDir, f), 'utf8').includes(component));
+			if (!found) throw new Error(`no client node for ${component}`);
+			return found.replace(/\.js$/, '');
+		},
+		measure(nodeIds: string[]) {
+			const roots = Object.keys(manifest).filter((key) => appRoot(key) || nodeIds.some((id) => key.endsWith(`/client-optimized/nodes/${id}.js`)));
+			const files = new Set<string>();
+			const dynamic = new Set<string>();
+			const visit = (key: string) => {
+				const chunk = manifest[key];
+				if (!chunk || files.has(chunk.file)) return;
+				files.add(chunk.file);
+				for (const imported of chunk.imports ?? []) visit(imported);
+				// the app's own dynamic imports are the other routes' nodes and the error page
+				if (!appRoot(key)) for (const imported of chunk.dynamicImports ?? []) dynamic.add(imported);
+			};
+			roots.forEach(visit);
+			const lazy = new Set<string>();
+			const visitLazy = (key: string) => {
+				const chunk = manifest[key];
+				if (!chunk || files.has(chunk.file) || lazy.has(chunk.file)) return;
+				lazy.add(chunk.file);
+				for (const imported of chunk.imports ?? []) visitLazy(imported);
+			};
+			dynamic.forEach(visitLazy);
+			const sum = (set: Set<string>) => [...set].reduce((total, file) => total + gzipSize(file), 0);
+			return { bytes: sum(files), files: files.size, lazyBytes: sum(lazy) };
+		}
+	};
 }
 
 // `tsx src/cli/bench/quiz.ts` runs this section alone

@@ -28,3 +28,19 @@ export function setRenderedLessonPages(pages: ReadonlyMap<string, LessonPagePart
 export function renderedLessonPage(id: string): LessonPageParts | undefined {
 	return renderedPages.get(id);
 }
+
+/**
+ * A section's HTML with the "More from the sources" disclosure opened when it holds the citation
+ * anchor of `sentenceId` (`id="cite-…"`, where "Back to the lesson" lands), so the jump reaches a
+ * visible sentence without JavaScript; otherwise the HTML unchanged.
+ */
+export function openDisclosureHolding(html: string, sentenceId: string): string {
+	if (!/^[A-Za-z0-9_-]+$/.test(sentenceId)) return html;
+	const anchor = html.indexOf(` id="cite-${sentenceId}"`);
+	if (anchor < 0) return html;
+	const opening = html.lastIndexOf('<details', anchor);
+	if (opening < 0 || html.lastIndexOf('</details>', anchor) > opening) return html;
+	const tagEnd = html.indexOf('>', opening);
+	if (/\sopen(?:[\s=>]|$)/.test(html.slice(opening, tagEnd))) return html;
+	return `${html.slice(0, opening)}<details open${html.slice(opening + '<details'.length)}`;
+}

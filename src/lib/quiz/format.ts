@@ -9,3 +9,17 @@ export function formatScore(score: number | null | undefined): string {
 export function formatShare(share: number | null | undefined): string {
 	return share === null || share === undefined ? 'not tried yet' : `${Math.round(share * 100)}%`;
 }
+
+// built once: an Intl.DateTimeFormat costs more to make than a whole page render's other work
+const dayFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+const dayTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** "Nov 30, 2026" (UTC). */
+export function formatDay(date: Date): string {
+	return dayFormat.format(date);
+}
+
+/** "Nov 30, 2026, 10:03 PM" (UTC; the page says so). */
+export function formatDayTime(date: Date): string {
+	return dayTimeFormat.format(date);
+}

@@ -16,6 +16,16 @@ export function anchorCitations(html: string, anchored = new Set<string>()): str
 	);
 }
 
+/**
+ * Where a source viewer's "Back to the lesson" goes for a highlighted sentence: its citation anchor,
+ * with the sentence named in the query too, so the lesson page opens the "More from the sources"
+ * disclosure holding it (the fragment never reaches the server).
+ */
+export function lessonReturnHref(lessonId: string, sentenceId: string | null): string {
+	const lesson = `/lessons/${encodeURIComponent(lessonId)}`;
+	return sentenceId ? `${lesson}?at=${encodeURIComponent(sentenceId)}#${citationAnchor(sentenceId)}` : lesson;
+}
+
 /** The lesson anchor a source viewer's "Back to the lesson" returns to, for a highlighted sentence. */
 export function citationAnchor(sentenceId: string): string {
 	return `cite-${sentenceId}`;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { cachedLesson, cachedSourceView } from '$lib/server/content/lesson-cache';
-import { citationAnchor } from '$lib/server/content/citation-anchors';
+import { lessonReturnHref } from '$lib/server/content/citation-anchors';
 import type { PageServerLoad } from './$types';
 
 // the whole source as text: nothing to hydrate
@@ -17,6 +17,6 @@ export const load: PageServerLoad = ({ params, url }) => {
 		source,
 		highlighted,
 		// back to where the reader was: the citation they followed, when we know it
-		backTo: from ? { id: from.id, title: from.title, anchor: highlighted ? citationAnchor(highlighted) : null } : null
+		backTo: from ? { title: from.title, href: lessonReturnHref(from.id, highlighted) } : null
 	};
 };
