@@ -174,7 +174,7 @@ describeEachDatabase('quiz bad input', (getDb) => {
 		const userId = await createUser(db);
 		await expectRefused(startOrResumeAttempt(db, userId, 'no-such-lesson'), 404, /No such lesson/);
 		const empty = await createLessonWithQuestions(db, { questionCount: 0 });
-		await expectRefused(startOrResumeAttempt(db, userId, empty.id), 404, /no quiz questions/);
+		await expectRefused(startOrResumeAttempt(db, userId, empty.id), 404, /reading lesson: it has no quiz/);
 		expect(await db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId))).toEqual([]);
 	});
 

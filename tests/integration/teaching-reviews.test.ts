@@ -49,6 +49,15 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 describeEachDatabase('assignments, gradebook, item analysis and exports', (getDb) => {
+	it('refuses to assign a reading lesson (one with no quiz): there would be nothing to complete', async () => {
+		const { db } = getDb().handle;
+		const reading = await createLessonWithQuestions(db, { questionCount: 0 });
+		const t = await teacher(db, 'Rita');
+		const c = await createClass(db, t, 'Reading', '');
+		await refused(createAssignment(db, t, c.id, { lessonId: reading.id, dueAt: null, maxAttempts: null }), 400);
+		expect(await db.select().from(assignments).where(eq(assignments.classId, c.id))).toEqual([]);
+	});
+
 	it('enforces an attempt limit on the server, counting attempts since the lesson was assigned', async () => {
 		const { db } = getDb().handle;
 		const lesson = await createLessonWithQuestions(db, { questionCount: 12 });

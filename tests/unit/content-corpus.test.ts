@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_COURSE } from '../../src/lib/content/course';
-import { generate, type GeneratedContent } from '../../src/lib/content/generate';
+import { generate, MIN_QUIZ_QUESTIONS, type GeneratedContent } from '../../src/lib/content/generate';
 import { contentReport, type ContentReport } from '../../src/lib/content/report';
 import { answerKeysOf, citedSentencesOf, clashesWithin, drawQuestions, shownTextOf } from '../../src/lib/quiz/draw';
 import { readSourceFiles } from '../../src/lib/server/db/sources-sync';
@@ -71,6 +71,15 @@ describe('the development corpus, added to the seeds', () => {
 			else expect(source.questions.length, label).toBeGreaterThanOrEqual(source.proseSentences / 5);
 		}
 		expect(Object.keys(BELOW_TARGET)).toHaveLength(2);
+	});
+
+	it('makes a lesson with only a question or two a reading lesson, with no quiz', () => {
+		for (const lesson of content.lessons) {
+			const bank = content.questions.filter((q) => q.lessonId === lesson.id).length;
+			expect(bank === 0 || bank >= MIN_QUIZ_QUESTIONS, `${lesson.id}: ${bank}`).toBe(true);
+		}
+		expect(content.questions.some((q) => q.lessonId === 'source-congrec-ig-reform-act-2007')).toBe(false);
+		expect(content.lessons.some((l) => l.id === 'source-congrec-ig-reform-act-2007')).toBe(true);
 	});
 
 	it('lets no markup, footnote marker or page furniture into a question, a passage, a key figure or a timeline', () => {

@@ -24,6 +24,9 @@ export interface GeneratedContent {
  * Sources and the course file in, lessons and questions out: pure and deterministic (no clock, no
  * randomness). The course file is the only place course knowledge comes from.
  */
+/** A lesson with fewer questions than this has no quiz: it is a reading lesson. */
+export const MIN_QUIZ_QUESTIONS = 3;
+
 export function generate(sources: readonly SourceInput[], course: CourseFile = EMPTY_COURSE): GeneratedContent {
 	const { analysed, knowledge } = analyseSources(sources, courseKnowledge(course));
 	const disputed = disputedSpans(analysed, knowledge);
@@ -37,6 +40,9 @@ export function generate(sources: readonly SourceInput[], course: CourseFile = E
 		for (const d of lesson.disagreements.filter((x) => x.id.startsWith('auto-')))
 			for (const c of d.claims) disputed.set(c.citation.sentenceId, [...(disputed.get(c.citation.sentenceId) ?? []), { start: c.citation.start, end: c.citation.end }]);
 		let lessonQuestions = generateLessonQuestions(plan, corpus);
+		// a lesson of a source's own with a question or two is read, not quizzed: a one-question quiz
+		// tests nothing a learner could pass or fail on, and its score would count as much as a real one
+		if (plan.generated && lessonQuestions.length < MIN_QUIZ_QUESTIONS) lessonQuestions = [];
 		if (plan.generated) {
 			// a generated lesson keeps only objectives its questions actually cover
 			const counts = new Map<string, number>();

@@ -57,7 +57,7 @@ export async function startOrResumeAttempt(db: Database, userId: string, lessonI
 			const limit = await attemptLimitProblem(tx, userId, lessonId);
 			if (limit) throw new QuizRequestError(403, limit);
 			const bank = await loadQuestionBank(tx, lessonId);
-			if (bank.length === 0) throw new QuizRequestError(404, 'This lesson has no quiz questions yet.');
+			if (bank.length === 0) throw new QuizRequestError(404, 'This is a reading lesson: it has no quiz.');
 			const seed = randomInt(0, 0x7fffffff);
 			// which questions, and in which order, is keyed too: both depend on the content ids
 			const drawn = drawQuestions(bank, keyedSeed(key, seed, 'draw'), undefined, await sentencesAsked(db, tx, userId, lessonId));

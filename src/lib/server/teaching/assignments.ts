@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { selectRows } from '../db/client';
-import { assignments, classMembers, classes, lessons } from '../db/schema';
+import { assignments, classMembers, classes, lessons, questions } from '../db/schema';
 import type { Executor } from '../quiz/attempts';
 import { generateSecureRandomString } from '../auth/token';
 import { assignmentStatus, type LearnerAssignment } from '../../teaching/assignment-status';
@@ -21,6 +21,9 @@ export async function createAssignment(db: Database, teacherId: string, classId:
 	if (found.archivedAt) throw new TeachingError(409, 'This class is archived: it can be read but no longer changed.');
 	const [lesson] = await db.select({ id: lessons.id, title: lessons.title }).from(lessons).where(and(eq(lessons.id, input.lessonId), eq(lessons.active, true)));
 	if (!lesson) throw new TeachingError(400, 'Choose a lesson from the list.');
+	// a reading-only lesson (no question from its source passed the checks) has nothing to complete
+	const [asked] = await db.select({ id: questions.id }).from(questions).where(and(eq(questions.lessonId, lesson.id), eq(questions.active, true))).limit(1);
+	if (!asked) throw new TeachingError(400, `“${lesson.title}” has no quiz to assign: it is a reading lesson. Choose a lesson from the list.`);
 	const [row] = await db
 		.insert(assignments)
 		.values({ id: generateSecureRandomString(), classId, lessonId: lesson.id, dueAt: input.dueAt, maxAttempts: input.maxAttempts, createdAt: now })

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { cachedCheckQuestion, cachedLesson, cachedLessonPage } from '$lib/server/content/lesson-cache';
+import { cachedCheckQuestion, cachedLesson, cachedLessonPage, listCachedLessons } from '$lib/server/content/lesson-cache';
 import { gradeCheck } from '$lib/server/content/lesson-checks';
 import { lessonQuizPanel } from '$lib/server/progress';
 import { nextLessonAfter } from '$lib/server/learning/course';
@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ params, locals, isDataRequest }) =>
 		// serialized on every request; a client-side navigation needs them here
 		page: isDataRequest ? cachedLessonPage(id) : undefined,
 		progress: await lessonQuizPanel(appDb(), locals.user, id),
+		// a lesson whose source gave no question is read, not quizzed
+		hasQuiz: (listCachedLessons().find((l) => l.id === id)?.quizQuestions ?? 0) > 0,
 		nextLesson: nextLessonAfter(id)
 	};
 };

@@ -29,8 +29,9 @@ export const load: PageServerLoad = async (event) => {
 		class: { ...found, joinCode: formatJoinCode(found.joinCode) },
 		roster,
 		assignments,
+		// reading-only lessons (no quiz) cannot be assigned: there is nothing to complete
 		lessons: listCachedLessons()
-			.filter((l) => !assigned.has(l.id))
+			.filter((l) => !assigned.has(l.id) && l.quizQuestions > 0)
 			.map((l) => ({ id: l.id, title: l.title }))
 	};
 };
