@@ -1,5 +1,6 @@
 import { appDb } from '$lib/server/db';
 import { listCachedLessons, listCachedSources } from '$lib/server/content/lesson-cache';
+import { courseIntroduction } from '$lib/server/db/sources-sync';
 import { courseProgress } from '$lib/server/progress';
 import { courseContinuation } from '$lib/server/learning/continue';
 import { learnerAssignments } from '$lib/server/teaching/assignments';
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		locals.user ? learnerAssignments(appDb(), locals.user.id) : []
 	]);
 	return {
+		course: courseIntroduction(),
 		resume,
 		lessons: lessons.map(({ id, position, title, summary, objectives, quizQuestions }) => ({ id, position, title, summary, objectives: objectives.map((o) => o.text), hasQuiz: quizQuestions > 0 })),
 		sources: listCachedSources().map(({ id, title, publisher, kind }) => ({ id, title, publisher, kind })),

@@ -80,6 +80,12 @@ for (const js of [true, false]) {
 		await reading.getByRole('link').first().click();
 		await expect(page.getByRole('heading', { level: 2, name: 'A lesson to read' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Take the quiz' })).toHaveCount(0);
+		// no contents link to a quiz or to key terms it does not have, and no objective it does not teach
+		const contents = page.getByRole('navigation', { name: 'In this lesson' });
+		await expect(contents.getByRole('link', { name: 'Quiz' })).toHaveCount(0);
+		for (const href of await contents.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+			if (href?.startsWith('#')) await expect(page.locator(href), href).toHaveCount(1);
+		await expect(page.getByText('Objective:')).toHaveCount(0);
 		// axe runs in the page: the JavaScript run checks the same markup the other one gets
 		if (js) await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'Mark as read' }).click();
@@ -97,6 +103,10 @@ for (const js of [true, false]) {
 
 test('the course page lists a lesson per text; the article’s lesson is coherent, with objectives and a quiz', async ({ page }) => {
 	await page.goto('/');
+	// the course is named by its own sources.json, not by the seed course
+	const manifest = JSON.parse(fs.readFileSync('tests/fixtures/second-course/sources.json', 'utf8')) as { course: string };
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(manifest.course);
+	await expect(page.getByText('Project Gunrunner')).toHaveCount(0);
 	const lessons = page.locator('main a[href^="/lessons/"]');
 	await expect(lessons.first()).toBeVisible();
 	await lessons.first().click();

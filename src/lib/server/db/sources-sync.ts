@@ -22,6 +22,8 @@ export interface SourceFile {
 
 interface SourcesManifest {
 	course?: string;
+	/** a paragraph the course page opens with */
+	introduction?: string;
 	sources: Array<{
 		file: string;
 		id: string;
@@ -96,4 +98,20 @@ export async function syncSources(db: Database, files: SourceFile[] = readSource
 		}
 	}
 	return result;
+}
+
+let courseIntroMemo: { dir: string; title: string | undefined; introduction: string | undefined } | undefined;
+
+/** The course's name and opening paragraph from sources.json (read once per process: sources change only with a restart). */
+export function courseIntroduction(dir = SOURCES_DIR): { title: string | undefined; introduction: string | undefined } {
+	if (courseIntroMemo?.dir === dir) return courseIntroMemo;
+	let manifest: Partial<SourcesManifest> = {};
+	try {
+		manifest = JSON.parse(fs.readFileSync(path.join(dir, 'sources.json'), 'utf8')) as Partial<SourcesManifest>;
+	} catch {
+		// no manifest: the page says what any course says
+	}
+	const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+	courseIntroMemo = { dir, title: text(manifest.course), introduction: text(manifest.introduction) };
+	return courseIntroMemo;
 }
