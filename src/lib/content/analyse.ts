@@ -3,6 +3,7 @@ import { findNames } from './names';
 import { APPROXIMATE, parseNumber } from './numbers';
 import type { RawSentence } from './segment';
 import type { Attribution, Entity, EntityType, Sentence } from './types';
+import type { Speech } from './speech';
 import { rewriteForDisplay } from './rewrite';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -27,6 +28,10 @@ export function extractEntities(sentence: RawSentence, knowledge: CourseKnowledg
 	}
 	for (const match of text.matchAll(/\b(?:between )?((?:19|20)\d{2})(?:\s?[-–]\s?(?:(?:19|20)?\d{2})|\s(?:and|to)\s(?:19|20)\d{2})\b/g)) {
 		add({ type: 'year_range', text: match[0], at: match.index, year: Number(match[1]), value: Number(match[1]) });
+	}
+	// "passed by a vote of 410-0": the votes for, a count the tagger reads as part of a range
+	for (const match of text.matchAll(/\bvote of (\d{1,3})(?=\s*(?:-|–|to)\s*\d{1,3}\b)/g)) {
+		add({ type: 'cardinal', text: match[1], at: match.index + match[0].length - match[1].length, value: Number(match[1]) });
 	}
 	const lower = text;
 	for (const { alias, id } of knowledge.aliasIndex) {
@@ -124,8 +129,11 @@ function removeOverlaps(entities: Entity[]): Entity[] {
 const VERBS =
 	"said|says|reported|reports|accused|claimed|claims|announced|states|stated|found|finds|concludes|concluded|determined|complained|touted|acknowledged|identifies|faults|opposes|played down|stating|tells us|told(?: [A-Z][\\w.&'’-]*){1,3}";
 const LEADING = new RegExp(`^(.{2,140}?)\\s(?:have |has )?(?:repeatedly |also )?(${VERBS})(?: that)?\\s+(.+)$`);
+const SUBORDINATE_OPENING = /^(?:Although|Though|While|When|Whenever|If|Because|Since|As|Unless|Until|After|Before|Once|Whereas)\b/;
 const ACCORDING_START = /^According to ([^,]{3,90}),\s+(.+)$/;
 const ACCORDING_END = /^(.+),\s+according to ([^,]{3,90})\.$/;
+/** "“…,” said Trevor Timm, executive director of…": a news quotation with its speaker after the verb */
+const SAID_AFTER_QUOTE = /^([“"].{20,}?[,?!][”"])\s+(said|says|added|wrote)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)(?:,\s+[^“”"]+)?\.$/u;
 const TRAILING = /^(.+?),?["”]?,?\s+((?:the |an? )?[\w’'. -]{1,60}?)\s(said|says|states|stated|found|reported)\.$/;
 
 /** A named person or body the speaker phrase refers to, or undefined ("it", "critics", "the official" unresolved). */
@@ -163,12 +171,14 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 	if (match) candidates.push({ phrase: match[1], verb: 'according to', claim: match[2] });
 	match = ACCORDING_END.exec(statement);
 	if (match) candidates.push({ phrase: match[2], verb: 'according to', claim: match[1] });
+	if (candidates.length === 0 && (match = SAID_AFTER_QUOTE.exec(statement))) candidates.push({ phrase: match[3], verb: match[2], claim: match[1] });
 	if (candidates.length === 0) {
 		match = TRAILING.exec(statement);
 		if (match && /[“"]/.test(match[1]) === /[”"]/.test(statement)) candidates.push({ phrase: match[2], verb: match[3], claim: match[1] });
 		else {
 			match = LEADING.exec(statement);
-			if (match) candidates.push({ phrase: match[1], verb: match[2], claim: match[3] });
+			// "Although ATF issues … reports and bulletins…": a sentence that opens with a subordinate clause has its speaker, if any, after it
+			if (match && !SUBORDINATE_OPENING.test(match[1])) candidates.push({ phrase: match[1], verb: match[2], claim: match[3] });
 		}
 	}
 	const attributions: Attribution[] = [];
@@ -182,19 +192,38 @@ export function extractAttributions(statement: string, recent: Attribution[], so
 	return attributions;
 }
 
+/**
+ * "Additionally, the Act called for…", "Last year, in testimony…": an opener that only links the
+ * sentence to the one before it, or dates it from the article's own date. Without it the
+ * statement still holds, and stands alone. (Contrasts, "But", "Instead", change the sense: kept.)
+ */
+const LINKING_OPENER = /^(?:Additionally|In addition|Moreover|Furthermore|Notably|Importantly|Remarkably|Indeed|Last (?:year|month|week)|This (?:year|month|week)|Earlier this (?:year|month|week)|Recently),\s+(?=\p{L})/u;
+
+export function withoutLinkingOpener(statement: string): string {
+	const opener = LINKING_OPENER.exec(statement);
+	if (!opener) return statement;
+	const rest = statement.slice(opener[0].length);
+	// "Moreover, a separate set…", "Additionally, it…": the rest still leans on what came before; left whole for the checks to see
+	if (/^(?:a|an)\s+(?:separate|second|further|new|similar|related)\b|^(?:it|they|he|she|this|these|that|those)\b/i.test(rest)) return statement;
+	return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** "This bill", "our bill", "the legislation": a reference to a law the sentence does not name. */
-const BILL_REFERENCE = /\b([Tt]his|[Oo]ur|[Tt]he) (?:new |IG reform |reform |House |Senate |(?:19|20)\d{2} )?(bill|legislation|measure)\b(?!\s*(?:of|that|which|to)\b)/;
+const BILL_REFERENCE = /\b([Tt]his|[Oo]ur|[Tt]he) (?:new |IG reform |reform |House |Senate |(?:19|20)\d{2} )?(bill|legislation|measure)\b(?!\s*(?:of|that|which|to|\w+ed by)\b)/;
 
 /**
  * "This bill represents…" shown alone names nothing: the bill is the law the document introduces
  * (one named in its first three sentences), or else the law named in the last three sentences.
  */
-function resolveBill(statement: string, subjectLaw: string | undefined, recentLaw: { name: string; index: number } | undefined, index: number): string {
+function resolveBill(statement: string, subjectLaw: string | undefined, recentLaw: { name: string; index: number } | undefined, index: number, quoted = false): string {
 	const law = subjectLaw ?? (recentLaw && index - recentLaw.index <= 3 ? recentLaw.name : undefined);
 	if (!law) return statement;
 	const match = BILL_REFERENCE.exec(statement);
 	if (!match || statement.includes(law) || insideQuote(statement, match.index)) return statement;
-	const named = `${/^[A-Z]/.test(match[1]) && match.index === 0 ? 'The' : 'the'} ${law.replace(/^the /i, '')}`;
+	// "S. 680, the bill…": named right before, by its number; another bill than the document's
+	if (/(?:\b[A-Z]\.(?:\s?[A-Z]\.)*\s?\d+|\d),\s*$/.test(statement.slice(0, match.index))) return statement;
+	let named = `${/^[A-Z]/.test(match[1]) && match.index === 0 ? 'The' : 'the'} ${law.replace(/^the /i, '')}`;
+	if (quoted) named = `[${named}]`;
 	return statement.slice(0, match.index) + named + statement.slice(match.index + match[0].length);
 }
 
@@ -213,13 +242,15 @@ export function spellOutAcronyms(statement: string, longForms: ReadonlyMap<strin
 		if (statement.includes(`(${acronym})`) || statement.includes(long)) continue;
 		// positions in the statement as it now stands (an earlier acronym may have been spelled out)
 		const outside = statement.replace(/“[^”]*”|"[^"]*"/g, (m) => ' '.repeat(m.length));
-		const at = new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, 'u').exec(outside)?.index;
+		// (not inside a longer name: "the FOIA Oversight and Implementation Act" stays as its sponsors named it)
+		const at = new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}]|\\s+\\p{Lu}\\p{Ll})`, 'u').exec(outside)?.index;
 		if (at === undefined) continue;
 		// "DOJ is using…" reads "The Department of Justice (DOJ) is using…": a long name takes its article
 		const before = statement.slice(0, at);
 		// (not after "the 2014 …": an article a word or two back already governs the name)
 		// none where a determiner a few words back already governs it ("the 2014 FOIA reform bill"), after a count ("23 FBI offices") or a possessive
-		const governed = /(?:^|[\s'‘“"(])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[^\s,;:.]+\s+){0,4}$|[’']s\s+$|\d\s+$/i.test(before);
+		// (a preposition or a verb between them ends the determiner's phrase: "a great job with FOIA")
+		const governed = /(?:^|[\s'‘“"(])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:(?!(?:with|of|in|on|for|to|by|from|at|about|is|are|was|were|has|have|had)\s)[^\s,;:.]+\s+){0,4}$|[’']s\s+$|\d\s+$/i.test(before);
 		const article = governed ? '' : /^[\s'‘“"(]*$/.test(before) ? 'The ' : 'the ';
 		statement = `${before}${article}${long} (${acronym})${statement.slice(at + acronym.length)}`;
 	}
@@ -292,7 +323,7 @@ function nameInFull(statement: string, fullNames: ReadonlyMap<string, string>): 
 	return statement;
 }
 
-export function analyseSentences(raw: readonly RawSentence[], sourceText: string, knowledge: CourseKnowledge): Sentence[] {
+export function analyseSentences(raw: readonly RawSentence[], sourceText: string, knowledge: CourseKnowledge, speech?: Speech): Sentence[] {
 	const fullNames = new Map<string, string>();
 	const longForms = acronymLongForms(raw.map((r) => r.text));
 	const recent: Attribution[] = [];
@@ -301,24 +332,33 @@ export function analyseSentences(raw: readonly RawSentence[], sourceText: string
 	return raw.map((sentence, index) => {
 		const entities = extractEntities(sentence, knowledge);
 		let statement = rewriteForDisplay(sentence.text, sourceText, knowledge.rewrites);
-		statement = resolveBill(statement, subjectLaw, recentLaw, index);
-		// "(see below)": a pointer into the article the learner does not have
-		statement = statement.replace(/\s*\((?:see|cf\.)\s[^)]*\)/gi, '');
-		statement = spellOutAcronyms(statement, longForms);
-		statement = nameInFull(statement, fullNames);
+		// a speech is quoted as spoken: what the quotation names for the reader goes in square brackets
+		statement = resolveBill(statement, subjectLaw, recentLaw, index, Boolean(speech));
+		if (!speech) {
+			statement = withoutLinkingOpener(statement);
+			// "(see below)": a pointer into the article the learner does not have
+			statement = statement.replace(/\s*\((?:see|cf\.)\s[^)]*\)/gi, '');
+			statement = spellOutAcronyms(statement, longForms);
+			statement = nameInFull(statement, fullNames);
+		}
 		const people = entities.filter((e) => e.type === 'person').map((e) => e.text);
 		// "Attorney General Robert F. Kennedy": a name after an office is a person's, whatever the tagger saw
 		for (const m of sentence.text.matchAll(/\b(?:President|Senator|Representative|Governor|Judge|Justice|Secretary|Director|Agent|Attorney General|Chairman|Speaker|Ambassador|Commissioner)\s+(\p{Lu}\p{Ll}+(?: \p{Lu}\.)* \p{Lu}[\p{L}'’-]+)/gu)) people.push(m[1]);
 		for (const name of people.filter((t) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\.)* \p{Lu}[\p{L}'’-]+$/u.test(t)))
 			if (!fullNames.has(name.split(' ').at(-1)!)) fullNames.set(name.split(' ').at(-1)!, name);
-		const laws = entities.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text));
-		const law = laws.at(-1) && knowledge.entry(laws.at(-1)!.glossaryId!);
-		// a bill is a specific act, named with its year ("the Inspector General Reform Act of 2007")
-		if (law && law.group !== 'bill' && /\bAct of \d{4}$/.test(law.name)) {
+		// a bill is a specific act, named with its year ("the Inspector General Reform Act of 2007"),
+		// the last one the sentence names (not "FOIA" after "the FOIA Oversight and Implementation Act of 2014")
+		const law = entities
+			.filter((e) => e.type === 'law' && e.glossaryId && !/^\d/.test(e.text))
+			.map((e) => knowledge.entry(e.glossaryId!))
+			.filter((entry) => entry && entry.group !== 'bill' && /\bAct of \d{4}$/.test(entry.name))
+			.at(-1);
+		if (law) {
 			recentLaw = { name: law.name, index };
 			if (index < 3 && !subjectLaw) subjectLaw = law.name;
 		}
-		const attributions = extractAttributions(statement, recent.slice(-1), sourceText, knowledge);
+		// (a speech's sentences are all its speaker's: asked as quotations, not as who said what)
+		const attributions = speech ? [] : extractAttributions(statement, recent.slice(-1), sourceText, knowledge);
 		if (attributions.length) recent.push(...attributions);
 		const { libraryEntities: _ignored, ...rest } = sentence;
 		return { ...rest, statement, entities, attributions };

@@ -270,6 +270,8 @@ export function classifyLines(raw: string): ClassifiedLine[] {
 				return push('heading', undefined, 2, shown.charAt(0) + (shown === shown.toUpperCase() ? shown.slice(1).toLowerCase() : shown.slice(1)));
 			}
 			if (words < 12) return push('chrome', 'short unpunctuated line');
+			// "US Justice Department talking points on the FOIA bill that went nowhere…" between two paragraphs: a caption
+			if (words <= 30 && previousKind === 'prose' && logicalLine.blankBefore > 0 && /^[\p{Lu}"“'‘]/u.test(nextText)) return push('caption', 'caption (an unpunctuated line between paragraphs)');
 		}
 		if (seenProse.has(shown)) return push('chrome', 'repeats an earlier paragraph', undefined, shown);
 		seenProse.add(shown);

@@ -1,4 +1,5 @@
 import type { CourseKnowledge, GlossaryEntry } from './course';
+import places from './data/places.json';
 import { findNames } from './names';
 import type { RawSentence } from './segment';
 
@@ -12,13 +13,20 @@ import type { RawSentence } from './segment';
  */
 
 const TITLES =
-	/^(?:(?:U\.S\.|US|Former|former|Then|then|Acting|Deputy|Associate|Assistant|Vice|Chief|Senior|Top|Federal|State|District)\s+)*(?:President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|Director|Secretary|Attorney General|General|Gen\.|Agent|Ambassador|Chairman|Chairwoman|Chair|Commissioner|Administrator|Advisor|Adviser|Spokesman|Spokeswoman|Prosecutor|Professor|Historian|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|King|Queen|Pope|Prime Minister|Minister|Chancellor|Detective|Sheriff|Officer|Sergeant|Captain|Colonel|Lieutenant|Major|Officials?)\s+/;
+	/^(?:(?:U\.S\.|US|Former|former|Then|then|Acting|Deputy|Associate|Assistant|Vice|Chief|Senior|Top|Federal|State|District)\s+)*(?:President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|Director|Secretary|Attorney General|General|Gen\.|Agent|Ambassador|Chairman|Chairwoman|Speaker|Majority Leader|Minority Leader|Chair|Commissioner|Administrator|Advisor|Adviser|Spokesman|Spokeswoman|Prosecutor|Professor|Historian|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|King|Queen|Pope|Prime Minister|Minister|Chancellor|Detective|Sheriff|Officer|Sergeant|Captain|Colonel|Lieutenant|Major|Officials?)\s+/;
 const PERSON_FALSE = /["“”]|\bv\.|\b(?:Harbor|Bay|Mountain|Lake|Case|Act|Acts|Department|Office|Bureau|Committee|Campaign|Party|Center|Institute|University|Operation|Project|Program|Initiative|Report|Law|News|Times|Post|Journal|Street|Avenue|Road|River|County|State|States|City|Island|Court|House|Senate|Congress|Army|Navy|War|Day|Week|Award|Prize)\b/;
 const ORG_HEAD =
 	'Department|Agency|Bureau|Office|Commission|Committee|Subcommittee|Service|Services|Administration|Association|Foundation|Institute|University|College|Center|Centre|Council|Court|Party|Movement|Campaign|Union|Corporation|Company|Organization|Organisation|Army|Navy|Police|Patrol|Congress|Senate|Conference|Coalition|Network|Board|Authority|Ministry|Cartel|Laboratory|Division|Unit|Task Force';
 const NAME_WORD = "[A-Z][\\w.&'’-]*";
 const ORG = new RegExp(`\\b((?:${NAME_WORD}\\s+){0,5}(?:${ORG_HEAD})(?:\\s+(?:of|for|on|to)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+(?:and\\s+)?${NAME_WORD}){0,4})?)`, 'g');
 const LAW = new RegExp(`\\b((?:${NAME_WORD}\\s+(?:and\\s+|of\\s+|for\\s+|on\\s+)?){1,6}(?:Act|Acts|Bill|Resolutions?|Amendment|Treaty|Accords?|Doctrine|Order \\d+)(?:\\s+of\\s+\\d{4})?)\\b`, 'g');
+/** the last word of a report's or a plan's name */
+const DOCUMENT_NAME = /\b(?:Assessment|Report|Study|Plan|Strategy|Review|Survey|Index|Database|Memorandum|Guidelines?)$/;
+/** "the Freedom of the Press Foundation": a name of the form "X of the Y Foundation" */
+const X_OF_Y_BODY = new RegExp(`\\b(${NAME_WORD}\\s+of\\s+(?:the\\s+)?${NAME_WORD}\\s+(?:Foundation|Institute|Association|Society|Fund|League|Alliance))\\b`, 'g');
+/** "Select Committee", "Special Committee": a kind of body, not the name of one */
+const GENERIC_BODY = /^(?:Select|Special|Standing|Joint|Executive|Central|National|Federal|General|Permanent|Advisory)\s+(?:Committee|Subcommittee|Commission|Council|Office|Board|Agency|Department)$/;
+const JOINT_COMMITTEE = new RegExp(`\\b((?:${NAME_WORD}\\s+){1,4}and\\s+(?:${NAME_WORD}\\s+){1,4}(?:Committee|Subcommittee|Commission))\\b`, 'g');
 const PROGRAM = new RegExp(`\\b((?:Operation|Project)\\s+${NAME_WORD}(?:\\s+(?:and\\s+)?${NAME_WORD}){0,3}|(?:${NAME_WORD}\\s+){1,4}(?:Program|Programme|Initiative|Strategy))`, 'g');
 const ACRONYM = /((?:[A-Z][\w’'.&–-]*)(?:,?\s+(?:of|and|for|the|in|order|to|on|[A-Z][\w’'.&–-]*))*)\s+\(([A-Z][A-Za-z]{1,7})\)/g;
 /** words a name of a thing never starts with */
@@ -44,10 +52,16 @@ function tidy(name: string): string {
 		.replace(/[’']s?$/u, '')
 		.replace(/[\s,.;:]+$/u, '')
 		.replace(LEADING_JUNK, '')
+		// "Federalist-controlled Congress": who controlled it describes the body; the body is "Congress"
+		.replace(/^\p{Lu}\p{L}*-(?:controlled|led|backed|based|dominated|run|owned|funded)\s+/u, '')
 		.trim();
 }
 
+type PlaceKind = 'country' | 'state';
+const PLACES: [string, PlaceKind][] = [...places.country.map((p): [string, PlaceKind] => [p, 'country']), ...places.state.map((p): [string, PlaceKind] => [p, 'state'])];
+
 interface Found {
+	placeKind?: PlaceKind;
 	kind: GlossaryEntry['kind'];
 	name: string;
 	aliases: Set<string>;
@@ -60,6 +74,10 @@ function orgGroup(name: string): string {
 	if (/\b(Party|Movement|Campaign|Association|Foundation|Union|Coalition|Network|Council)\b/.test(name)) return 'civil-society';
 	if (/\b(University|College|Institute|Center|Centre|Laboratory)\b/.test(name)) return 'research';
 	if (/\b(Cartel|Company|Corporation)\b/.test(name)) return 'private';
+	// "Secret Army Organization", "Black Liberation Army": an armed or underground group, not a public body
+	if (/\b(Secret|Militia|Liberation|Brigades?|Gang|Front|Underground|Klan)\b/.test(name)) return 'militant';
+	// "Student Nonviolent Coordinating Committee": a movement's committee, not a legislature's
+	if (/\bCommittee\b/.test(name) && /\b(Students?|Nonviolent|Coordinating|Organizing|Action|Defen[cs]e|Citizens'?|People's|Solidarity|Liberation|Freedom)\b/.test(name)) return 'civil-society';
 	if (/\b(Congress|Senate|House|Committee|Subcommittee)\b/.test(name)) return 'legislature';
 	return 'government';
 }
@@ -79,12 +97,13 @@ export function discoverEntries(sentences: readonly RawSentence[], knowledge: Co
 	/** a usable name: no possessive or bracket inside, nothing the course already names */
 	const usable = (name: string) => !/[’']s\s|[()§]|,/.test(name) && name.split(/\s+/).length >= 2 && !known(name) && /^\p{Lu}/u.test(name);
 	const found = new Map<string, Found>();
-	const note = (kind: Found['kind'], name: string, extra: { role?: string; group?: string; aliases?: string[] } = {}) => {
+	const note = (kind: Found['kind'], name: string, extra: { role?: string; group?: string; aliases?: string[]; placeKind?: PlaceKind } = {}) => {
 		const key = `${kind}:${name}`;
 		const entry: Found = found.get(key) ?? { kind, name, aliases: new Set([name]), mentions: 0 };
 		entry.mentions++;
 		if (extra.role && !entry.role) entry.role = extra.role;
 		if (extra.group) entry.group = extra.group;
+		if (extra.placeKind) entry.placeKind = extra.placeKind;
 		for (const alias of extra.aliases ?? []) entry.aliases.add(alias);
 		found.set(key, entry);
 	};
@@ -108,6 +127,9 @@ export function discoverEntries(sentences: readonly RawSentence[], knowledge: Co
 			// "U.S. District Judge David Bury": the title written before the name
 			const before = text.slice(0, text.indexOf(raw));
 			const titled = /((?:[A-Z][\w.]*\s+){0,3}(?:President|Senator|Judge|Director|Secretary|Attorney General|Agent|Ambassador|Representative|Governor|Mayor|Chairman|Spokesman)\s+|(?:[A-Z][\w.]*\s+){1,3}(?:journalist|historian|reporter|activist|professor|official|prosecutor|editor|congressman|citizen|spokesman|spokeswoman|spokesperson)\s+)$/.exec(before);
+			// "the CIA Inspector General, John Helgerson, is…": a role set before the name between commas
+			const roleBefore = /\b(?:the|a|an)\s+((?:[\p{L}.'’-]+\s+){0,5}[\p{L}.'’-]+),\s*$/u.exec(before);
+			if (!role && !titled && roleBefore && /^,/.test(after) && /\p{Ll}|\p{Lu}{2}/u.test(roleBefore[1]) && !/\b(?:and|or|said|who|which)\b/.test(roleBefore[1])) role = `the ${roleBefore[1]}`;
 			if (titled) role = titled[1].trim();
 			// "Deputy Attorney General Lisa Monaco": the words of the title before the one compromise kept
 			else if (title) {
@@ -164,15 +186,34 @@ export function discoverEntries(sentences: readonly RawSentence[], knowledge: Co
 				.replace(/^(?:(?:of|and|for|the|in|order|to|on)\s+)+/, '');
 			const name = tidy(long);
 			if (!usable(name.replace(/,/g, '')) || known(m[2])) continue;
+			// "…National Firearms Commerce and Trafficking Assessment (NFCTA)": a document, not a body
+			if (DOCUMENT_NAME.test(name)) continue;
 			const kind: Found['kind'] = /\b(?:Act|Bill)\b/.test(name) ? 'law' : /^(?:Operation|Project)\b|\b(?:Program|Initiative)$/.test(name) ? 'program' : 'organisation';
 			note(kind, name, { aliases: [m[2]], ...(kind === 'organisation' ? { group: orgGroup(name) } : {}) });
 		}
-		for (const m of text.matchAll(ORG)) {
+		// "the Homeland Security and Government Affairs Committee": a legislature's committee is named for its
+		// subjects, joined by "and", and may hold a course name
+		for (const m of sentence.text.matchAll(X_OF_Y_BODY)) {
 			const name = tidy(m[1]);
-			if (!usable(name)) continue;
+			// one body whether written "of the Press" or "of Press"
+			if (usable(name)) note('organisation', name.replace(/\sof\s(?!the\s)/, ' of the '), { group: orgGroup(name), aliases: [name, name.replace(/\sof the\s/, ' of ')] });
+		}
+		for (const m of sentence.text.matchAll(JOINT_COMMITTEE)) {
+			const name = tidy(m[1]);
+			if (usable(name)) note('organisation', name, { group: orgGroup(name) });
+		}
+		// (read in the text as written: a course name inside a longer one is part of it, "the National
+		// Association of Assistant United States Attorneys"; one that opens it is the course's, "ATF Phoenix Field Division")
+		for (const m of sentence.text.matchAll(ORG)) {
+			const name = tidy(m[1]);
+			// (a course name strictly inside it, with words of the name on both sides; "U.S. Bureau of Alcohol" is a course name cut short)
+			const at = m.index + m[1].indexOf(name);
+			const region = text.slice(at, at + name.length);
+			if (region.startsWith('§') || region.endsWith('§') || !usable(name) || GENERIC_BODY.test(name)) continue;
 			note('organisation', name, { group: orgGroup(name) });
 		}
-		for (const m of text.matchAll(LAW)) {
+		// a law is named after its subject: "the Inspector General Reform Act of 2007" holds a course name
+		for (const m of sentence.text.matchAll(LAW)) {
 			const name = tidy(m[1]);
 			if (!usable(name)) continue;
 			note('law', name, { group: /\bBill\b/.test(name) ? 'bill' : undefined });
@@ -184,11 +225,26 @@ export function discoverEntries(sentences: readonly RawSentence[], knowledge: Co
 		}
 	}
 
+	// countries and states: a place alone, not part of a longer name ("New Mexico", "Texas Rangers")
+	for (const sentence of sentences)
+		for (const [name, placeKind] of PLACES) {
+			const at = sentence.text.indexOf(name);
+			if (at < 0 || known(name)) continue;
+			const before = sentence.text.slice(0, at);
+			const after = sentence.text.slice(at + name.length);
+			if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(before) && !/(?:^|[.!?]\s+)\p{Lu}\p{L}*\s+$/u.test(before) || /^[\p{L}\p{N}]|^\s+\p{Lu}/u.test(after)) continue;
+			note('place', name, { placeKind });
+		}
+
 	// an alias already claimed by another found entry (or the course) is ambiguous: dropped
 	const claimed = new Map<string, number>();
 	for (const f of found.values()) for (const a of f.aliases) claimed.set(a, (claimed.get(a) ?? 0) + 1);
 	const entries: GlossaryEntry[] = [];
 	const usedIds = new Set(knowledge.glossary.map((e) => e.id));
+	// "Press Foundation" of "the Freedom of the Press Foundation", "Government Affairs Committee" of the
+	// "Homeland Security and …": the end of a longer body's name, cut off, is not another body
+	const bodies = [...found.values()].filter((f) => f.kind === 'organisation');
+	for (const f of bodies) if (bodies.some((g) => g !== f && [...g.aliases].some((a) => a.endsWith(` ${f.name}`)))) found.delete(`organisation:${f.name}`);
 	for (const f of [...found.values()].sort((a, b) => a.name.localeCompare(b.name))) {
 		// a longer name found elsewhere that contains this one ("Alien Enemies Act" in "revised Alien Enemies Act") is the same
 		let id = `x-${slug(f.name)}`;
@@ -202,6 +258,7 @@ export function discoverEntries(sentences: readonly RawSentence[], knowledge: Co
 			aliases: aliases.sort((a, b) => b.length - a.length),
 			...(f.group ? { group: f.group } : {}),
 			...(f.role ? { role: f.role } : {}),
+			...(f.placeKind ? { placeKind: f.placeKind } : {}),
 			...(f.kind === 'person' || f.kind === 'organisation' ? { speaker: true } : {})
 		});
 	}

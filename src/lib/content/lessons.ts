@@ -50,6 +50,8 @@ function namesPersonBefore(text: string, knowledge?: CourseKnowledge): boolean {
 	if (!knowledge) {
 		return [...text.matchAll(/\b\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\b/gu)].some((m) => asPerson(m.index, m[0].length));
 	}
+	// "Senator Collins … her reform ideas": a title and a surname name a person too
+	if (/\b(?:Senator|Representative|Congressman|Congresswoman|Governor|Judge|Mr\.|Mrs\.|Ms\.|Dr\.)\s+\p{Lu}\p{L}+/u.test(text)) return true;
 	return knowledge.glossary.some((entry) => entry.kind === 'person' && entry.aliases.some((alias) => asPerson(text.indexOf(alias), alias.length)));
 }
 

@@ -2,6 +2,7 @@ import { analyseSentences } from './analyse';
 import { classifyLines } from './clean';
 import type { CourseKnowledge } from './course';
 import { discoverEntries } from './discover';
+import { findSpeech } from './speech';
 import { segmentSource, type Segmented } from './segment';
 import type { AnalysedSource, ClassifiedLine, SourceInput } from './types';
 
@@ -20,7 +21,8 @@ export function prepareSource(source: SourceInput): PreparedSource {
 /** Analyse a prepared source with what the course (and the texts) know about names. */
 export function analysePrepared({ source, lines, segmented }: PreparedSource, knowledge: CourseKnowledge): AnalysedSource {
 	const { sections, paragraphs, sentences } = segmented;
-	return { source, lines, sections, paragraphs, sentences: analyseSentences(sentences, source.rawText, knowledge) };
+	const speech = findSpeech(source, sentences);
+	return { source, lines, sections, paragraphs, sentences: analyseSentences(sentences, source.rawText, knowledge, speech), ...(speech ? { speech } : {}) };
 }
 
 /**

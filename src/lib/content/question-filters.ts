@@ -24,8 +24,19 @@ export function overlap(stem: string, other: string): number {
 export function containsNormalised(haystack: string, needle: string): boolean {
 	const n = normaliseAnswer(needle);
 	if (!n) return false;
-	// "Mexico’s" contains "Mexico"
-	return ` ${normaliseAnswer(haystack.replace(/[’']s\b/g, ''))} `.includes(` ${n} `);
+	return paddedHaystack(haystack).includes(` ${n} `);
+}
+
+const haystacks = new Map<string, string>();
+
+/** "Mexico’s" contains "Mexico": the text normalised without possessives, kept (the same sentences are searched thousands of times). */
+function paddedHaystack(text: string): string {
+	const known = haystacks.get(text);
+	if (known !== undefined) return known;
+	if (haystacks.size > 50_000) haystacks.clear();
+	const padded = ` ${normaliseAnswer(text.replace(/[’']s\b/g, ''))} `;
+	haystacks.set(text, padded);
+	return padded;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Speech } from './speech';
 import type { Citation } from './question-types';
 
 /** A source document as the pipeline receives it (metadata from sources.json, raw text untouched). */
@@ -6,6 +7,8 @@ export interface SourceInput {
 	title: string;
 	kind: string;
 	publisher: string;
+	/** "2007-11-08", "2019": when it was published or spoken */
+	published?: string;
 	rawText: string;
 }
 
@@ -116,6 +119,8 @@ export interface AnalysedSource {
 	sections: Section[];
 	paragraphs: Paragraph[];
 	sentences: Sentence[];
+	/** a record of a speech: its sentences are asked as the speaker's quoted words */
+	speech?: Speech;
 }
 
 export interface TimelineEvent {

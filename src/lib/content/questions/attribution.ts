@@ -5,6 +5,7 @@ import { isSelfContained } from '../lessons';
 import { containsNormalised, overlap } from '../question-filters';
 import { type Sentence } from '../types';
 import { MAX_STEM_WORDS, notAsked, occurrences } from './blanks';
+import { pointsBack } from './stands-alone';
 import { BLANK, type Draft, type QuestionCorpus, choices, questionId, quoteExplanation, rankBy } from './corpus';
 
 /**
@@ -13,7 +14,7 @@ import { BLANK, type Draft, type QuestionCorpus, choices, questionId, quoteExpla
  */
 export function speakerPool(corpus: QuestionCorpus, lessonSentences: readonly Sentence[]): { lesson: Map<string, string>; course: Map<string, string> } {
 	const lesson = new Map<string, string>();
-	const course = new Map<string, string>();
+	const course = coursePools.get(corpus) ?? new Map<string, string>();
 	for (const sentence of lessonSentences) {
 		for (const a of sentence.attributions) lesson.set(a.speakerId, a.speaker);
 		for (const e of sentence.entities) {
@@ -21,15 +22,21 @@ export function speakerPool(corpus: QuestionCorpus, lessonSentences: readonly Se
 			if (entry?.speaker) lesson.set(entry.id, entry.name);
 		}
 	}
-	for (const sentence of corpus.sentences) {
-		for (const a of sentence.attributions) course.set(a.speakerId, a.speaker);
-		for (const e of sentence.entities) {
-			const entry = e.glossaryId ? corpus.knowledge.entry(e.glossaryId) : undefined;
-			if (entry?.speaker && !course.has(entry.id)) course.set(entry.id, entry.name);
+	if (!coursePools.has(corpus)) {
+		for (const sentence of corpus.sentences) {
+			for (const a of sentence.attributions) course.set(a.speakerId, a.speaker);
+			for (const e of sentence.entities) {
+				const entry = e.glossaryId ? corpus.knowledge.entry(e.glossaryId) : undefined;
+				if (entry?.speaker && !course.has(entry.id)) course.set(entry.id, entry.name);
+			}
 		}
+		coursePools.set(corpus, course);
 	}
 	return { lesson, course };
 }
+
+/** the course's speakers, found once per corpus */
+const coursePools = new WeakMap<QuestionCorpus, Map<string, string>>();
 
 /** A person against people, a body against bodies; never an outlet or a press officer. */
 export function plausibleSpeaker(id: string, answerId: string, knowledge: CourseKnowledge): boolean {
@@ -59,6 +66,8 @@ export function speakerNamedIn(text: string, speakerId: string, knowledge: Cours
 
 export function attributionQuestions(lessonId: string, sentence: Sentence, corpus: QuestionCorpus, lessonSentences: readonly Sentence[]): Draft[] {
 	const drafts: Draft[] = [];
+	// (most sentences quote nobody: the pools of speakers are built only for one that does)
+	if (sentence.attributions.length === 0) return drafts;
 	const { knowledge } = corpus;
 	const pools = speakerPool(corpus, lessonSentences);
 	for (const attribution of sentence.attributions) {
@@ -67,6 +76,8 @@ export function attributionQuestions(lessonId: string, sentence: Sentence, corpu
 		if (!speakerEntry || notAsked(knowledge, speakerEntry) || /\bspokes(?:man|woman|person)\b/i.test(speakerEntry.role ?? '')) continue;
 		if (sentence.statement.split(/\s+/).length > MAX_STEM_WORDS || /\b\d{2,}-\d{3}\b/.test(sentence.statement)) continue;
 		if (!isSelfContained(sentence.statement.replace(attribution.speakerText, attribution.speaker), knowledge)) continue;
+		// "“If this memo reflects…,” said…": a quotation shown alone must not point at what the article showed before it
+		if (pointsBack(attribution.claim)) continue;
 		let phrase = attribution.speakerText;
 		if (occurrences(sentence.statement, phrase) !== 1 || /^(he|she|they|it)$/i.test(phrase)) continue;
 		// blank the whole name: "the anonymous senior ATF official", "ATF Deputy Director Kenneth Melson"

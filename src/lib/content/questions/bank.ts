@@ -64,8 +64,11 @@ export function namesThroughout(sentences: readonly Sentence[]): Set<string> {
 	return new Set([...mentions].filter(([, n]) => n > sentences.length * 0.4).map(([id]) => id));
 }
 
-/** A lesson keeps at least this many other questions when its ordering questions take their sentences. */
-const MIN_FOR_ORDERING = 12;
+/**
+ * A lesson keeps at least this many other questions when its ordering questions take their
+ * sentences: a quiz's length (QUIZ_LENGTH in the quiz module), so a full quiz can still be drawn.
+ */
+const MIN_FOR_ORDERING = 10;
 
 /** The smallest bank a lesson gets: enough for a varied quiz. */
 export const MIN_PER_LESSON = 20;
@@ -86,7 +89,8 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 	let tfCount = 0;
 	for (const sentence of plan.sentences) {
 		// a stem is read with nothing around it: a sentence that leans on another is not asked
-		if (notStandingAlone(sentence, earlierSentences(sentence, corpus.analysed))) continue;
+		const spoken = corpus.analysed.some((a) => a.source.id === sentence.sourceId && a.speech);
+		if (notStandingAlone(sentence, earlierSentences(sentence, corpus.analysed), spoken)) continue;
 		const blanks = blanksOf(sentence, corpus, lessonPremise).slice(0, 3);
 		const facts: Draft[][] = blanks.map((blank) => {
 			const turn = rotation.get(blank.kind) ?? 0;
@@ -147,7 +151,9 @@ export function generateLessonQuestions(plan: LessonPlan, corpus: QuestionCorpus
 	const eventTexts = orderings.flatMap((o) => (o.prompt.type === 'ordering' ? o.prompt.items.map((i) => i.text) : []));
 	const givenAway = (d: Draft) => d.type !== 'ordering' && (d.citations.some((c) => spent.has(c.sentenceId)) || answerTexts(d).some((a) => a.length >= 3 && eventTexts.some((t) => containsNormalised(t, a))));
 	const displaced = [...chosen.values()].filter(givenAway);
-	if (orderings.length && chosen.size - displaced.length >= MIN_FOR_ORDERING) {
+	// (counting every question the lesson's sentences offer, not only the first of each: the rounds below fill the bank from them)
+	const leftWithout = new Set([...chosen.values(), ...perSentence.flat()].filter((d) => d.type !== 'ordering' && !givenAway(d)).map((d) => d.id)).size;
+	if (orderings.length && leftWithout >= MIN_FOR_ORDERING) {
 		for (const d of displaced) {
 			chosen.delete(d.id);
 			const objectiveId = objectiveOf.get(d.id)!;

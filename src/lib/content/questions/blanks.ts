@@ -1,8 +1,11 @@
 import { type CourseKnowledge, type GlossaryEntry } from '../course';
+import { isFound } from '../discover';
 import { isPlannedFor, isSelfContained } from '../lessons';
 import { isWrittenInWords } from '../numbers';
 import { containsNormalised, contentWords, isTrivialAnswer, overlap } from '../question-filters';
 import { type Entity, type Sentence } from '../types';
+import places from '../data/places.json';
+import { FIRST_PERSON_WORDS } from '../speech';
 import { BLANK, type QuestionCorpus } from './corpus';
 
 // blanks: which entity of a sentence a fact question asks about
@@ -22,6 +25,8 @@ export interface Blank {
 	value?: number;
 	/** an earlier sentence naming what the statement's rewrite put in ("The bill" → the Act): cited too */
 	naming?: Sentence;
+	/** a speaker's words, quoted in the stem: never changed into a false statement */
+	spoken?: boolean;
 }
 
 /** The sentences a blank's question cites: the one that names a rewritten referent, then its own. */
@@ -33,10 +38,15 @@ export function blankSentences(blank: Blank): Sentence[] {
  * Organisations that can stand in for each other as options (the course file's distractorGroups;
  * staff, offices and centres cannot). Without that policy, any organisation's group qualifies.
  */
-export function isDistractorGroup(knowledge: CourseKnowledge, group: string | undefined): boolean {
+export function isDistractorGroup(knowledge: CourseKnowledge, entry: Pick<GlossaryEntry, 'id' | 'group'>): boolean {
 	const groups = knowledge.policies.distractorGroups;
-	return groups ? groups.includes(group ?? '') : true;
+	// a name found in the texts has the generator's own groups, which a course file's list does not name
+	if (isFound(entry.id)) return FOUND_PUBLIC_GROUPS.includes(entry.group ?? '') || Boolean(groups?.includes(entry.group ?? ''));
+	return groups ? groups.includes(entry.group ?? '') : true;
 }
+
+/** groups `discover` gives found bodies that are public or civic (not companies or cartels) */
+const FOUND_PUBLIC_GROUPS = ['government', 'legislature', 'civil-society', 'research'];
 
 /** outlets, journalists and press officers (course policy): who printed or relayed a fact is not the fact */
 export function notAsked(knowledge: CourseKnowledge, entry: GlossaryEntry): boolean {
@@ -125,15 +135,19 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 			durationValue = Number(count.replace(/,/g, ''));
 			break;
 		}
-		case 'cardinal':
-			if ((entity.value ?? 0) < 5) return undefined;
+		case 'cardinal': {
 			inWords = isWrittenInWords(entity.text);
+			// "within three working days": a small count of time, asked as a typed number only (no options to write unlike the source)
+			const timeCount = inWords && (entity.value ?? 0) >= 2 && /^\s+(?:working\s+|business\s+|calendar\s+)?(?:days|weeks|months|years|hours|decades)\b/.test(statement.slice(statement.indexOf(entity.text) + entity.text.length));
+			if ((entity.value ?? 0) < 5 && !timeCount) return undefined;
 			// "from five to fourteen years": a count the source writes in words is asked in words or not at all
-			if (inWords && (entity.value ?? 0) < 100) return undefined;
+			if (inWords && (entity.value ?? 0) < 100 && !timeCount) return undefined;
+			if (timeCount) durationValue = entity.value;
 			kind = 'number';
 			kindNoun = 'number';
 			answer = /[\d,.]+(?:\s(?:million|billion|thousand))?/.exec(entity.text)?.[0] ?? entity.text;
 			break;
+		}
 		case 'person':
 			if (!entry || entry.kind !== 'person' || !entry.role) return undefined;
 			if (statement.includes(entry.name)) answer = entry.name;
@@ -142,7 +156,7 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 			kindNoun = 'person';
 			break;
 		case 'organisation':
-			if (!entry || !entry.group || !isDistractorGroup(knowledge, entry.group)) return undefined;
+			if (!entry || !entry.group || !isDistractorGroup(knowledge, entry)) return undefined;
 			// an agency in nearly every sentence (course policy): asked only where a sentence defines it, "… (ACR)"
 			if (policies.definedOnly.includes(entry.id) && !definedHere(statement, entity.text, entry)) return undefined;
 			kind = 'organisation';
@@ -158,7 +172,7 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 		default:
 			return undefined;
 	}
-	if (isTrivialAnswer(answer) || occurrences(statement, answer) !== 1) return undefined;
+	if ((isTrivialAnswer(answer) && durationValue === undefined) || occurrences(statement, answer) !== 1) return undefined;
 	// "Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)": the acronym goes into the blank too
 	let span = answer.length;
 	const defined = entry && /^ \(([A-Z]{2,6})\)/.exec(statement.slice(statement.indexOf(answer) + answer.length));
@@ -178,13 +192,32 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 	}
 	// "George _____", "Homeland Security and _____ Committee": a blank inside a longer name
 	if ((kind === 'place' || kind === 'organisation' || kind === 'program' || kind === 'law') && (/\p{Lu}[\p{L}.'’-]*(?<![’']s)\s$/u.test(statement.slice(Math.max(0, at - 25), at)) && !/(?:^|[.!?]\s|\b(?:The|In|At|By|For|From|On|With|Of|To)\s)$/.test(statement.slice(0, at)) || /\p{Lu}[\p{L}'’-]*\s(?:and|of|for)\s$/u.test(statement.slice(Math.max(0, at - 30), at)))) return undefined;
+	// "the _____ case that resulted in…": a case is named for a place or a party, not for a body or a person
+	if (['place', 'organisation', 'person', 'program'].includes(kind) && /^\s+(?:case|cases|trial|indictment|prosecution)\b/.test(after)) return undefined;
+	// "Fred Hampton, _____, Zayd Shakur…", "the _____ (1961), the Ku Klux Klan (1964), the Nation of Islam": one of
+	// a list of names is a gotcha, and the others of the list fit the blank as well
+	if (['person', 'organisation', 'place'].includes(kind) && inListOfNames(statement.slice(0, at), after)) return undefined;
+	// "In 1947 _____'s Ellis Island": where a landmark is, not a fact of the story
+	if (kind === 'place' && /^[’']s\s+\p{Lu}/u.test(after)) return undefined;
+	// "the GSA IG" beside a blanked "General Services Administration": an acronym of the answer gives it away
+	if (initialsOf(answer) && new RegExp(`\\b${initialsOf(answer)}\\b`).test(statement.slice(0, at) + statement.slice(at + span))) return undefined;
+	// "…support of _____ in the midst of the French Revolution": the country's adjective gives it away
+	if (kind === 'place' && demonymIn(statement.slice(0, at) + statement.slice(at + answer.length), answer)) return undefined;
+	// "My _____ years as State Auditor": a speaker's aside about themselves, not the matter of the speech
+	if (kind === 'number' && /\b(?:[Mm]y|[Oo]ur|I)\s+(?:\S+\s+)?$/.test(statement.slice(0, at))) return undefined;
+	// "a joint ATF–_____ (CIARA)": a blank joined by a dash to a name is half of one
+	if (['place', 'organisation', 'program', 'law'].includes(kind) && /[\p{L}][–-]$/u.test(statement.slice(0, at))) return undefined;
+	// "The _____ Oversight and Implementation Act": a name that runs on past the blank
+	if (['place', 'organisation', 'program', 'law'].includes(kind) && /^\s+\p{Lu}\p{Ll}/u.test(after)) return undefined;
 	if ((kind === 'organisation' || kind === 'program' || kind === 'law') && /^\s(?:and|of|for)\s\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)*\s(?:Committee|Department|Office|Commission|Act|Agency|Bureau)\b/u.test(after)) return undefined;
 	// "a six-page memo", "50 U.S.C. 21–24", "Sections 21–24": page counts and code sections are not facts to learn
-	if (kind === 'number' && (/^-page\b|^\s*[–-]\s*\d/.test(after) || /\b(?:U\.S\.C\.|Sections?|Title|Chapter|No\.)\s$/.test(statement.slice(0, at)))) return undefined;
+	if (kind === 'number' && (/^-page\b/.test(after) || /^\s*[–-]\s*\d/.test(after) && !/\bvote of\s*$/.test(statement.slice(0, at)) || /\b(?:U\.S\.C\.|Sections?|Title|Chapter|No\.)\s$/.test(statement.slice(0, at)))) return undefined;
 	// "Jaime Avila, 25, has admitted…": a person's age is not a fact of the story
 	if (kind === 'number' && /\p{Lu}[\p{L}'’-]+,\s$/u.test(statement.slice(0, at)) && /^,/.test(after) && (entity.value ?? 0) < 110) return undefined;
 	// "a security expert at the _____": where a quoted expert works is publication trivia
 	if (kind === 'organisation' && /\b(?:expert|professor|fellow|researcher|analyst|scholar|lecturer|student)\s+(?:at|of|with|from)\s+(?:the\s+)?$/i.test(statement.slice(0, at))) return undefined;
+	// (so is the body a quoted advocate leads: "…,” said Anne Weismann, the executive director of The _____")
+	if (kind === 'organisation' && /[“"]/.test(statement) && /\b(?:director|founder|president|chair(?:man|woman)?|head|member|leader)\s+(?:at|of|with|from)\s+(?:the\s+)?$/i.test(statement.slice(0, at))) return undefined;
 	// "In GAO _____ 09-709", "As of a _____ report": document identifiers and report dates are not facts to learn
 	if (/^\s+Report\b|^\s+report\b|^\s+\d{2,}-\d+/.test(after)) return undefined;
 	// "FY 2007 and _____": the other end of a pair of years gives it away
@@ -238,7 +271,8 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 	if (kind === 'person' && entry) answer = entry.name;
 	// no leak through an alias ("Bureau of Alcohol…" beside a blanked "ATF") or a repeated value
 	if (entry && knowledge.aliasesOf(entry.id).some((alias) => alias !== answer && containsNormalised(blanked, alias))) return undefined;
-	if (entity.value !== undefined && kind !== 'year' && blanked.includes(String(entity.value))) return undefined;
+	// (the value as a number of its own: the "20" of "2009" repeats nothing)
+	if (entity.value !== undefined && kind !== 'year' && new RegExp(`(?<![\\d.,])${entity.value}(?![\\d]|[.,]\\d)`).test(blanked)) return undefined;
 	if (entry && (entry.demonyms ?? []).some((d) => blanked.includes(d))) return undefined;
 	// "the _____ firearm tracing software system": a program's name must not echo in the stem ("eTrace", "tracing")
 	if (kind === 'program' && entry && echoesName(blanked, knowledge.aliasesOf(entry.id))) return undefined;
@@ -251,6 +285,33 @@ export function blankFor(sentence: Sentence, entity: Entity, premise: ReadonlySe
 	// "the _____ Resolutions" beside "Virginia and Kentucky legislatures", "_____'s death" beside "Terry": the stem gives the answer away
 	if (!['year', 'number', 'money', 'percent'].includes(kind) && echoesAnswer(blanked, answer)) return undefined;
 	return { sentence, entity, answer, blanked, kind, kindNoun, ...(inWords ? { inWords } : {}), ...(durationValue !== undefined ? { value: durationValue } : {}) };
+}
+
+/** "Fred Hampton, _____, Zayd Shakur": the blank sits between names of a comma list of three or more. */
+export function inListOfNames(before: string, after: string): boolean {
+	const NAME = String.raw`(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*)*(?:\s+\(\d{4}\))?`;
+	const test = (pattern: string, text: string) => new RegExp(pattern, 'u').test(text);
+	const nameBefore = test(String.raw`${NAME},\s+(?:and\s+)?(?:the\s+)?$`, before);
+	const twoBefore = test(String.raw`${NAME},\s+${NAME},\s+(?:and\s+)?(?:the\s+)?$`, before);
+	const nameAfter = test(String.raw`^(?:\s+\(\d{4}\))?,?\s+(?:and\s+)?${NAME}`, after);
+	const twoAfter = test(String.raw`^(?:\s+\(\d{4}\))?,\s+${NAME},\s+(?:and\s+)?${NAME}`, after);
+	return twoBefore || twoAfter || (nameBefore && nameAfter);
+}
+
+/** "GSA" for "General Services Administration": the initials of a name of three or more capitalised words. */
+export function initialsOf(name: string): string | undefined {
+	const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+	return words.length >= 3 && words.length === name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on)$/.test(w)).length ? words.map((w) => w[0]).join('') : undefined;
+}
+
+const DEMONYMS: Record<string, string> = places.demonyms;
+
+/** "French" for France, "Mexican" for Mexico: a country's adjective in the text. */
+export function demonymIn(text: string, country: string): boolean {
+	const irregular = DEMONYMS[country];
+	if (irregular && new RegExp(`\\b${irregular}\\b`).test(text)) return true;
+	const stem = country.slice(0, 4);
+	return country.length >= 5 && new RegExp(`\\b${stem}\\p{Ll}*(?:an|ian|ese|i|ish)\\b`, 'u').test(text);
 }
 
 /** "Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)": the sentence defines the acronym it names. */
@@ -287,14 +348,22 @@ export function echoesWord(stem: string, option: string): boolean {
 }
 
 export function blanksOf(sentence: Sentence, corpus: QuestionCorpus, lessonPremise: ReadonlySet<string> = new Set()): Blank[] {
-	if (!isSelfContained(sentence.statement, corpus.knowledge) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
+	const speech = corpus.analysed.find((a) => a.source.id === sentence.sourceId)?.speech;
+	// a speaker's "I" and "our" are the speaker's, whom the stem names: the other checks still hold
+	const checked = speech ? sentence.statement.replace(FIRST_PERSON_WORDS, 'Speaker') : sentence.statement;
+	if (!isSelfContained(checked, corpus.knowledge) || sentence.statement.split(/\s+/).length > MAX_STEM_WORDS) return [];
 	const contested = corpus.disputed.get(sentence.id) ?? [];
 	const premise = new Set([...corpus.premise, ...lessonPremise]);
 	const blanks = sentence.entities
 		.filter((entity) => !contested.some((span) => entity.start < span.end && span.start < entity.end))
 		.flatMap((entity) => blankFor(sentence, entity, premise, corpus.knowledge, corpus.sentences) ?? []);
 	blanks.push(...rewrittenNameBlanks(sentence, corpus));
-	return blanks.sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start);
+	if (speech) return blanks.map((b) => ({ ...b, blanked: `${speech.lead} “${b.blanked}”`, spoken: true })).sort(byKind);
+	return blanks.sort(byKind);
+}
+
+function byKind(a: Blank, b: Blank): number {
+	return KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.entity.start - b.entity.start;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type CourseKnowledge } from '../course';
+import { isFound } from '../discover';
 import { digest } from '../hash';
 import { type Choice, type Citation, type GeneratedQuestion, type QuestionType } from '../question-types';
 import { type AnalysedSource, type Sentence } from '../types';
@@ -33,7 +34,9 @@ export function buildCorpus(analysed: readonly AnalysedSource[], disputed: Quest
 	for (const sentence of sentences)
 		for (const id of new Set(sentence.entities.filter((e) => e.type === 'place' && e.glossaryId).map((e) => e.glossaryId!)))
 			placeMentions.set(id, (placeMentions.get(id) ?? 0) + 1);
-	const premise = new Set([...knowledge.policies.premise, ...[...placeMentions].filter(([, n]) => n > sentences.length * 0.1).map(([id]) => id)]);
+	// "FACT SHEET: Biden-Harris Administration's Ongoing Efforts…": a body a text's own title names found in it is its author or subject, not a fact in it
+	const titled = knowledge.glossary.filter((e) => isFound(e.id) && e.kind === 'organisation' && analysed.some((a) => e.aliases.some((alias) => alias.length > 3 && a.source.title.includes(alias)))).map((e) => e.id);
+	const premise = new Set([...knowledge.policies.premise, ...titled, ...[...placeMentions].filter(([, n]) => n > sentences.length * 0.1).map(([id]) => id)]);
 	return { knowledge, analysed, sentences, disputed, numbers, otherPeople: [...otherPeople].sort(), premise };
 }
 

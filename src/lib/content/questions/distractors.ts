@@ -46,7 +46,7 @@ export function nameDistractors(blank: Blank, corpus: QuestionCorpus): string[] 
 		// a city only against cities of the same state or country: "the Phoenix area (two in Nuevo Laredo…)" contradicts itself
 		if (entry.kind === 'place')
 			return other.placeKind === entry.placeKind && (entry.placeKind !== 'city' || other.partOf?.[0] === entry.partOf?.[0]);
-		if (entry.kind === 'organisation' && !isDistractorGroup(knowledge, other.group)) return false;
+		if (entry.kind === 'organisation' && !isDistractorGroup(knowledge, other)) return false;
 		if (entry.kind === 'person') return Boolean(other.role);
 		// two gunwalking operations could both fit a description of letting guns walk
 		// software only against software ("a Spanish version of _____" fits no operation), operations only
@@ -126,6 +126,9 @@ function sharesDistinctiveWord(a: string, b: string): boolean {
 export function nameForm(name: string): string {
 	if (/\b(?:Subcommittee|Committee|Commission|Caucus|Panel)\b/.test(name)) return 'committee';
 	if (/^(?:the\s+)?(?:U\.S\.\s+|United States\s+)?(?:Congress|Senate|House(?: of Representatives)?|Parliament|Legislature)$/i.test(name)) return 'chamber';
+	if (/\bCourts?\b/.test(name)) return 'court';
+	if (/\bParty\b/.test(name)) return 'party';
+	if (/\bMovement\b/.test(name)) return 'movement';
 	if (/\bResolutions?\b/.test(name)) return 'resolution';
 	if (/\bProclamations?\b/.test(name)) return 'proclamation';
 	if (/\bOrders?\b/.test(name)) return 'order';

@@ -54,6 +54,8 @@ export function fillBlank(lessonId: string, blank: Blank, corpus: QuestionCorpus
 	// "A major _____ program": the ATF fits as well as its department; an organisation with a parent
 	// or a part in the glossary can be named at either level, so a typed answer is ambiguous
 	if (blank.kind === 'organisation' && blank.entity.glossaryId && hasRelatedOrganisation(blank.entity.glossaryId, corpus.knowledge)) return undefined;
+	// "the National Association of Assistant United States Attorneys": a long name is chosen, not typed from memory
+	if (blank.kind === 'organisation' && blank.answer.split(/\s+/).length > 6) return undefined;
 	const citations = blankSentences(blank).map(citeSentence);
 	const entry = blank.entity.glossaryId ? corpus.knowledge.entry(blank.entity.glossaryId) : undefined;
 	// "President _____": who held the office is general knowledge, not what the source teaches
@@ -93,6 +95,8 @@ export function numeric(lessonId: string, blank: Blank, corpus: QuestionCorpus):
 export function trueFalse(lessonId: string, blank: Blank, corpus: QuestionCorpus, wantFalse: boolean): Draft | undefined {
 	// a statement holding a contested claim cannot be "true" or "false" without taking a side
 	if (corpus.disputed.has(blank.sentence.id)) return undefined;
+	// a speaker's quoted words are never altered, and a quotation is not a claim of the sources
+	if (blank.spoken) return undefined;
 	// a number written in words or a duration has no swap that reads right: asked typed instead
 	if (blank.inWords) return undefined;
 	// "During Operation Fast and Furious, at least 1,856 guns…": words the rewrite brought in from

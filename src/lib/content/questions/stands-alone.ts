@@ -17,7 +17,7 @@ const THIRD_PERSON = /\b(?:he|she|him|his|her|hers|it|its|they|them|their|theirs
 const RELATIVE_TIME = new RegExp(
 	[
 		String.raw`\b(?:this|last|next|that|the same|the following|the previous|the next)\s+(?:day|week|weekend|month|year|decade|spring|summer|autumn|fall|winter|morning|afternoon|evening|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
-		String.raw`\b(?:currently|today|tonight|yesterday|tomorrow|to date|so far|at the time|by then|until then|within the year)\b`,
+		String.raw`\b(?:currently|today|tonight|yesterday|tomorrow|to date|so far|at the time|by then(?![—–-])|until then|within the year)\b`,
 		String.raw`\b(?:days|weeks|months|years|decades)\s+(?:later|earlier|ago)\b`,
 		String.raw`\b(?:later|earlier)\s+that\b`
 	].join('|'),
@@ -25,7 +25,7 @@ const RELATIVE_TIME = new RegExp(
 );
 
 /** "this perceived threat", "these combined efforts", "those cases": pointing at another sentence */
-const DEMONSTRATIVE = /\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+\p{Ll}/u;
+const DEMONSTRATIVE = /\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?:\p{Ll}|\p{Lu}{2,}s\b)/u;
 /**
  * "the bills", "the 2014 bill", "The disclosures", "some of the programs": a document, measure or
  * effort named only by its kind is one the text introduced elsewhere, whatever word it used then.
@@ -35,7 +35,7 @@ const GENERIC_REFERENCE = /\b[Tt]he\s+(?:(?:1[6-9]|20)\d{2}\s+)?(?:bills?|legisl
 const SUMMING_NOUN = /^(?:activities|efforts|actions|practices|crimes|problems|issues|measures|steps|changes|events|incidents|acts|abuses)$/;
 
 /** "Importantly, …", "Additionally, …": the sentence continues one the reader has not seen */
-const CONNECTIVE_OPENING = /^(?:Lastly|Firstly|Secondly|Thirdly|Next|Afterwards?|Subsequently|Importantly|Additionally|Notably|Remarkably|Moreover|Furthermore|Likewise|Similarly|Again|Finally|Then|Meanwhile|Indeed|In addition|In turn|As a result|Still|Instead|However|But|And|Yet|So|Thus|Therefore|Nevertheless|Nonetheless|Even so|By contrast|In contrast)\b/;
+const CONNECTIVE_OPENING = /^(?:For example|For instance|Obviously|Of course|Clearly|Lastly|Firstly|Secondly|Thirdly|Next|Afterwards?|Subsequently|Importantly|Additionally|Notably|Remarkably|Moreover|Furthermore|Likewise|Similarly|Again|Finally|Then|Meanwhile|Indeed|In addition|In turn|As a result|Still|Instead|However|But|And|Yet|So|Thus|Therefore|Nevertheless|Nonetheless|Even so|By contrast|In contrast)\b/;
 
 /** words that follow "the …" and say which one is meant, within the sentence itself */
 const DEFINING = /^(?:of|that|who|whom|which|where|when|in|on|at|for|to|from|by|with|between|against|under|over|called|named|known|behind|about|into|across|along|throughout|since|during|,\s*(?:which|who|a|an|the)\b)\b/i;
@@ -111,6 +111,8 @@ export function backReference(statement: string, earlier: readonly string[]): st
 		const noun = match[2];
 		// a body used as a modifier ("the GAO report", "the Justice Department memo"), not a person's name ("the Obama administration")
 		if (!/\([A-Z]{2,7}\)$|\b(?:Office|Committee|Subcommittee|Department|Agency|Bureau|Commission|Service|Council|Court|Senate|House)$/.test(match[1].trim())) continue;
+		// a law as the modifier names a topic, not an author: "the Freedom of Information Act (FOIA) reform legislation"
+		if (/\bActs?(?:\s+\([A-Z]{2,7}\))?$/.test(match[1].trim())) continue;
 		if (FUNCTION_WORD.test(noun) || SHARED_REFERENTS.has(noun) || PAST_VERB.test(noun) || /^(?:is|are|was|were|has|have|had|will|would)$/.test(noun)) continue;
 		if (DEFINING.test(outside.slice(match.index! + match[0].length).trimStart())) continue;
 		if (earlierStems.has(stem(noun))) return `the${match[1]} ${noun}`;
@@ -118,22 +120,36 @@ export function backReference(statement: string, earlier: readonly string[]): st
 	return undefined;
 }
 
-/** Why a sentence cannot be a quiz stem on its own, or undefined when it can. */
-export function notStandingAlone(sentence: Sentence, earlier: readonly string[]): string | undefined {
+/**
+ * Why a sentence cannot be a quiz stem on its own, or undefined when it can. A speech's sentence
+ * (`spoken`) is shown as its speaker's quoted words, with who spoke and when: its first person and
+ * its time ("this January") have their referents, and every other rule still holds.
+ */
+export function notStandingAlone(sentence: Sentence, earlier: readonly string[], spoken = false): string | undefined {
 	const statement = sentence.statement;
 	const outside = outsideQuotations(statement);
-	if (FIRST_PERSON.test(outside)) return 'first person';
+	if (!spoken && FIRST_PERSON.test(outside)) return 'first person';
 	// "You really think…?", "Maybe making it 40 years or something?": a speaker's question or address, not a fact
 	if (/\?[”"’]?\s*$/.test(statement) || /\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b/.test(outside)) return 'a question or an address';
-	if (RELATIVE_TIME.test(outside.replace(/\bthis day and age\b/gi, ''))) return 'relative time';
+	// ("went so far as to…" measures a claim, not time)
+	if (!spoken && RELATIVE_TIME.test(outside.replace(/\bthis day and age\b|\bso far as\b/gi, ''))) return 'relative time';
 	// "BLACK HATE established…": a code name cut from a longer one ("COINTELPRO–BLACK HATE") says nothing alone
 	if (/(?:^|[^–—-])\b[A-Z]{3,}\s+[A-Z]{3,}\b/.test(outside)) return 'a code name not explained';
+	// "Additional documents were revealed…", "Tactics included…": more of, or the kinds of, something not named
+	if (/^(?:Additional|Further|Other|Another|Similar)\s+\p{Ll}/u.test(outside.trimStart())) return 'continues another sentence';
+	if (/^\p{Lu}\p{Ll}+s\s+(?:included|include|ranged|varied)\b/u.test(outside.trimStart())) return 'refers back: the kinds of something not named';
+	// "The Black Panther Party was another targeted organization": another than one the reader has not seen
+	if (/\b(?:[Ii]s|[Ww]as|[Aa]re|[Ww]ere|[Bb]ecame|[Ii]n|[Aa]s)\s+another\s+\p{Ll}/u.test(outside)) return 'continues another sentence';
+	// "Everything died in the House…": everything the reader has not been told
+	if (/^(?:Everything|Nothing|Everyone|Nobody|All of (?:this|that|it))\b/.test(outside.trimStart())) return 'a subject the stem does not name';
 	// "also", "actually", "in fact": added to, or set against, something said before
-	if (CONNECTIVE_OPENING.test(outside.trimStart()) || /\b(?:also|actually|in fact)\b/i.test(outside)) return 'continues another sentence';
+	if (CONNECTIVE_OPENING.test(outside.trimStart()) || /\b(?:(?<!\bbut )also(?! known as| called| referred to)|actually|in fact)\b/i.test(outside.replace(/\bnot only\b[^.]*?\bbut also\b/gi, ''))) return 'continues another sentence';
 	// "these movements": internal only when the sentence has named them before
 	for (const m of outside.replace(/\bthis day and age\b/gi, '').matchAll(new RegExp(DEMONSTRATIVE.source, 'gu'))) {
 		const noun = /^\S+\s+(\p{L}+)/u.exec(outside.slice(m.index))?.[1] ?? '';
 		const earlierWords = new Set((outside.slice(0, m.index).match(/\p{L}{3,}/gu) ?? []).map(stem));
+		// "many of her reform ideas, but also those introduced in the House": a pronoun for a plural noun the sentence has just named
+		if (/^(?:these|those)$/i.test(/^\S+/.exec(outside.slice(m.index))![0]) && /^(?:who|which|that|\p{Ll}+ed)$/u.test(noun) && /\b\p{Ll}{3,}s\b/u.test(outside.slice(0, m.index))) continue;
 		// late in a long sentence, "these activities" sums up what the sentence itself has just said
 		const late = outside.slice(0, m.index).split(/\s+/).filter(Boolean).length >= 12;
 		if (late && SUMMING_NOUN.test(noun)) continue;
@@ -148,10 +164,20 @@ export function notStandingAlone(sentence: Sentence, earlier: readonly string[])
 	if (/\b(?:responded|replied|retaliated|reacted|countered|refused|declined|complied|agreed|objected)\b(?!\s+(?:to|that|with)\b)/i.test(outside)) return 'a reply to something not shown';
 	const generic = GENERIC_REFERENCE.exec(outside);
 	// (said which by what follows it: "the report of the GAO", "the bill that…", "the programs known as…")
-	if (generic && !/^(?:of|that|which|who|known|called|named|titled|\()/i.test(outside.slice(generic.index + generic[0].length).trimStart())) return `refers back: ${generic[0].trim()}`;
+	// ("the effort to reform FOIA": said which by its purpose)
+	if (generic && !/^(?:of|that|which|who|known|called|named|titled|\(|to (?!the\b|a\b|an\b)\p{Ll}+)/iu.test(outside.slice(generic.index + generic[0].length).trimStart())) return `refers back: ${generic[0].trim()}`;
 	const back = backReference(statement, earlier);
 	if (back) return `refers back: ${back}`;
 	return undefined;
+}
+
+/** "this memo", "these changes": a demonstrative whose noun the text itself does not name before it */
+export function pointsBack(text: string): boolean {
+	for (const m of text.matchAll(new RegExp(DEMONSTRATIVE.source, 'gu'))) {
+		const noun = /^\S+\s+(\p{L}+)/u.exec(text.slice(m.index))?.[1] ?? '';
+		if (!new Set((text.slice(0, m.index).match(/\p{L}{3,}/gu) ?? []).map(stem)).has(stem(noun))) return true;
+	}
+	return false;
 }
 
 /** how far back a definite "the …" or a surname may have been introduced */

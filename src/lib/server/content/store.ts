@@ -130,7 +130,7 @@ export interface RegenerateOutcome {
 }
 
 export function toSourceInputs(files: readonly SourceFile[]) {
-	return files.map((f) => ({ id: f.id, title: f.title, kind: f.kind, publisher: f.publisher, rawText: f.rawText }));
+	return files.map((f) => ({ id: f.id, title: f.title, kind: f.kind, publisher: f.publisher, published: f.published, rawText: f.rawText }));
 }
 
 /** Regenerates when the sources or the generator changed (or always, with `force`). */
