@@ -8,11 +8,12 @@ import { newAccount } from '../helpers/accounts';
 import { startServer, waitUntilHealthy, type RunningServer } from '../helpers/server-process';
 
 /**
- * A second course with no hand-written knowledge: two texts the generator was not written for (an
- * encyclopedia article on the Alien and Sedition Acts, and a senator's floor statement) and an
- * empty course file, served by its own server as a school would start it with SOURCES_DIR. The
- * article's dated events make timeline questions, so the ordering question's controls are tried
- * here; the floor statement gives no question that stands alone, so its lesson is a reading lesson.
+ * A second course with no hand-written knowledge: three texts the generator was not written for (an
+ * encyclopedia article on the Alien and Sedition Acts, a senator's floor statement and Lincoln's
+ * Gettysburg Address) and an empty course file, served by its own server as a school would start it
+ * with SOURCES_DIR. The article's dated events make timeline questions, so the ordering question's
+ * controls are tried here; the address names no fact a question could ask, so its lesson is a
+ * reading lesson.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -75,7 +76,7 @@ for (const js of [true, false]) {
 		await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(learner.displayName);
 
 		await page.goto('/');
-		const reading = page.locator('.lesson-list > li', { hasText: 'Inspector General Reform Act' });
+		const reading = page.locator('.lesson-list > li', { hasText: 'Gettysburg' });
 		await expect(reading).toContainText('Reading lesson, no quiz');
 		await reading.getByRole('link').first().click();
 		await expect(page.getByRole('heading', { level: 2, name: 'A lesson to read' })).toBeVisible();
@@ -94,12 +95,35 @@ for (const js of [true, false]) {
 
 		// back on the course page: read, and the next step is the other lesson, not a quiz on this one
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Traceable|Course|Home/ }).first().click();
-		await expect(page.locator('.lesson-list > li', { hasText: 'Inspector General Reform Act' })).toContainText('✓ Read');
+		await expect(page.locator('.lesson-list > li', { hasText: 'Gettysburg' })).toContainText('✓ Read');
 		await expect(page.getByRole('link', { name: /^Continue: / })).toContainText('Alien and Sedition');
-		await expect(page.getByRole('link', { name: /^Continue: .*Inspector General/ })).toHaveCount(0);
+		await expect(page.getByRole('link', { name: /^Continue: .*Gettysburg/ })).toHaveCount(0);
 		await context.close();
 	});
 }
+
+test('a floor statement’s quiz quotes the senator, naming who spoke, where and when', async ({ page }) => {
+	const learner = newAccount('student', 'floor-statement');
+	await page.goto('/');
+	await page.locator('.lesson-list > li', { hasText: 'Inspector General Reform Act' }).getByRole('link').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Inspector General Reform Act');
+	await page.getByRole('link', { name: 'Take the quiz' }).click();
+	await page.getByRole('link', { name: 'Create an account' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+	await page.getByLabel('Email', { exact: true }).fill(learner.email);
+	await page.getByLabel('Your name').fill(learner.displayName);
+	await page.getByLabel('Password', { exact: true }).fill(learner.password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const questions = page.locator('fieldset.question');
+	await expect(questions.first()).toBeVisible();
+	// every question of the speech is her own words, quoted, with the record and the day
+	for (let i = 0; i < (await questions.count()); i++)
+		await expect(questions.nth(i)).toContainText('In a floor statement (Congressional Record, U.S. Senate, 8 November 2007), Mrs. McCaskill said: “');
+	// and none is a true/false: a quotation is never changed into a false statement
+	await expect(page.getByRole('radio', { name: 'True' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
 
 test('the course page lists a lesson per text; the article’s lesson is coherent, with objectives and a quiz', async ({ page }) => {
 	await page.goto('/');
