@@ -1,5 +1,5 @@
 import type { CourseKnowledge, GlossaryEntry } from './course';
-import places from './data/places.json';
+import { places } from './data/places';
 import { findNames } from './names';
 import type { RawSentence } from './segment';
 

@@ -4,7 +4,7 @@ import { isPlannedFor, isSelfContained } from '../lessons';
 import { isWrittenInWords } from '../numbers';
 import { containsNormalised, contentWords, isTrivialAnswer, overlap } from '../question-filters';
 import { type Entity, type Sentence } from '../types';
-import places from '../data/places.json';
+import { places } from '../data/places';
 import { FIRST_PERSON_WORDS } from '../speech';
 import { BLANK, type QuestionCorpus } from './corpus';
 

@@ -1,5 +1,12 @@
-{
-	"_about": "Countries and U.S. states, so that a place a text names without a course glossary can be asked as a country or a state, with options of the same kind. General geography, not course knowledge. Left out: names as often something else (Georgia, Washington, Jordan, Chad). demonyms: the adjectives of countries whose adjective does not begin with the country's own first four letters (a stem saying \"French\" gives away France).",
+/**
+ * Countries and U.S. states, so that a place a text names without a course glossary can be asked
+ * as a country or a state, with options of the same kind. General geography, not course knowledge.
+ * Left out: names as often something else (Georgia, Washington, Jordan, Chad). `demonyms`: the
+ * adjectives of countries whose adjective does not begin with the country's first four letters (a
+ * stem saying "French" gives France away). A TypeScript data file, not JSON, so that every loader
+ * of the generator (the browser tests' among them) reads it as it is.
+ */
+export const places: { country: string[]; state: string[]; demonyms: Record<string, string> } = {
 	"country": [
 		"Afghanistan",
 		"Albania",
@@ -271,4 +278,4 @@
 		"Afghanistan": "Afghan",
 		"Bangladesh": "Bangladeshi"
 	}
-}
+};
