@@ -107,6 +107,11 @@ test('a floor statement’s quiz quotes the senator, naming who spoke, where and
 	await page.goto('/');
 	await page.locator('.lesson-list > li', { hasText: 'Inspector General Reform Act' }).getByRole('link').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Inspector General Reform Act');
+	// "where does this come from?": the record names its speaker, though her label is not a sentence
+	await page.locator('.lesson-body a.cite').first().click();
+	await expect(page.locator('dl.meta')).toContainText(/Speaker\s*Mrs\. McCaskill/);
+	await expect(page.locator('.source-text')).not.toContainText('McCASKILL');
+	await page.getByRole('link', { name: /Back to the lesson/ }).click();
 	await page.getByRole('link', { name: 'Take the quiz' }).click();
 	await page.getByRole('link', { name: 'Create an account' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();

@@ -6,6 +6,7 @@ import { generate } from '../../src/lib/content/generate';
 import { analyseSources } from '../../src/lib/content/pipeline';
 import { notStandingAlone, pointsBack } from '../../src/lib/content/questions/stands-alone';
 import { findSpeech, isSpeakerLabel, spokenOn, surnameAsWritten } from '../../src/lib/content/speech';
+import { sourceSections } from '../../src/lib/content/source-view';
 import type { Sentence, SourceInput } from '../../src/lib/content/types';
 
 /**
@@ -37,7 +38,7 @@ describe('a record of a speech is asked as its speaker’s quoted words', () => 
 
 	it('finds the speaker from the record’s label, and only in a first-person text', () => {
 		const { analysed } = analyse(record);
-		expect(analysed[0].speech).toEqual({ speaker: 'Mr. Smith', lead: 'In a floor statement (Congressional Record, U.S. Senate, 4 March 2009), Mr. Smith said:' });
+		expect(analysed[0].speech).toEqual({ speaker: 'Mr. Smith', occasion: 'a floor statement (Congressional Record, U.S. Senate, 4 March 2009)', lead: 'In a floor statement (Congressional Record, U.S. Senate, 4 March 2009), Mr. Smith said:' });
 		// the label names who speaks; it is not a sentence of the speech
 		expect(analysed[0].sentences[0].text).toBe('Mr. President, I rise today to introduce the Open Records Improvement Act of 2009 with my colleague Senator Jones.');
 		// a news report that quotes someone saying "I" is not a speech, and neither is a label over third-person prose
@@ -69,6 +70,12 @@ describe('a record of a speech is asked as its speaker’s quoted words', () => 
 		expect(notStandingAlone(sentence('When I came to the Senate this January, I made open records one of my top priorities.'), [])).toBe('first person');
 		expect(notStandingAlone(sentence('This notice must be received at least 30 days before the scheduled removal.'), [], true)).toBe('demonstrative');
 		expect(notStandingAlone(sentence('Having the agency that you audit decide your bonus is a conflict of interest.'), [], true)).toBe('a question or an address');
+	});
+
+	it('says whose words its lesson and its source page give', () => {
+		const content = generate([record]);
+		expect(content.lessons.find((l) => l.id === 'source-record')?.summary).toBe('What Mr. Smith said in a floor statement (Congressional Record, U.S. Senate, 4 March 2009).');
+		expect(sourceSections(content.analysed[0]).speaker).toBe('Mr. Smith');
 	});
 
 	it('quotes every stem it asks, never as true or false, and with a typed count of days', () => {

@@ -222,7 +222,8 @@ export function generatedOutline(analysed: AnalysedSource): OutlineLesson {
 	return {
 		id: `source-${source.id}`,
 		title: source.title,
-		summary: `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
+		// a speech is its speaker's, not its publisher's: "What Mrs. McCaskill said in a floor statement (…)."
+		summary: analysed.speech ? `What ${analysed.speech.speaker} said in ${analysed.speech.occasion}.` : `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
 		sections: analysed.sections.map((section) => `${source.id}#${section.id}`),
 		objectives: [
 			{ id: 'facts', text: `Recall the key facts, figures and dates reported in “${source.title}”.`, keywords: [] },

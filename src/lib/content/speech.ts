@@ -11,6 +11,8 @@ import { type SourceInput } from './types';
 export interface Speech {
 	/** the speaker as the record names them: "Mrs. McCaskill" */
 	speaker: string;
+	/** where and when: "a floor statement (Congressional Record, U.S. Senate, 8 November 2007)" */
+	occasion: string;
 	/** what a quoted stem opens with: "In a floor statement (Congressional Record, U.S. Senate, 8 November 2007), Mrs. McCaskill said:" */
 	lead: string;
 }
@@ -62,5 +64,6 @@ export function findSpeech(source: Pick<SourceInput, 'kind' | 'publisher' | 'pub
 	if (firstPerson < sentences.length * FIRST_PERSON_SHARE) return undefined;
 	const speaker = `${label[1]}. ${surnameAsWritten(label[2])}`.replace(/^(Senator|Representative)\./, '$1');
 	const where = [source.publisher, spokenOn(source.published)].filter(Boolean).join(', ');
-	return { speaker, lead: `In ${kindOfSpeech(source.kind)}${where ? ` (${where})` : ''}, ${speaker} said:` };
+	const occasion = `${kindOfSpeech(source.kind)}${where ? ` (${where})` : ''}`;
+	return { speaker, occasion, lead: `In ${occasion}, ${speaker} said:` };
 }

@@ -36,6 +36,7 @@ export interface SourceView {
 	published: string;
 	license: string;
 	sections: { id: string; title: string; paragraphs: { id: string; sentences: { id: string; text: string }[] }[] }[];
+	speaker?: string;
 }
 
 interface Cache {
@@ -96,7 +97,8 @@ export async function loadLessonCache(db: Database): Promise<void> {
 			kind: row.kind,
 			published: row.published,
 			license: row.license,
-			sections: view.sections
+			sections: view.sections,
+			...(view.speaker ? { speaker: view.speaker } : {})
 		});
 	}
 	const sourceTitles = Object.fromEntries(sourceRows.map((row) => [row.id, row.title]));
