@@ -43,6 +43,11 @@ describe('a record of a speech is asked as its speaker’s quoted words', () => 
 		expect(analysed[0].sentences[0].text).toBe('Mr. President, I rise today to introduce the Open Records Improvement Act of 2009 with my colleague Senator Jones.');
 		// a news report that quotes someone saying "I" is not a speech, and neither is a label over third-person prose
 		expect(findSpeech(source('news', '“I will not resign,” said the mayor.\n\nThe council met on Monday.'), [{ text: '“I will not resign,” said the mayor.' }])).toBeUndefined();
+		// a debate or a hearing has several speakers: no sentence is asked as one speaker's, and each label stays to say who speaks
+		const debate = source('debate', 'Mr. SMITH. Mr. President, I rise to oppose this bill.\n\nMr. JONES. Mr. President, I rise to support it, and I thank my colleague.', { kind: 'government record (debate)' });
+		const { analysed: [heard] } = analyse(debate);
+		expect(heard.speech).toBeUndefined();
+		expect(heard.sentences.map((s) => s.text)).toContain('Mr. JONES.');
 		const thirdPerson = [{ text: 'The committee met in March.' }, { text: 'It heard three witnesses.' }, { text: 'The bill passed.' }];
 		expect(findSpeech(source('x', 'Mr. SMITH. The committee met in March.'), thirdPerson)).toBeUndefined();
 	});

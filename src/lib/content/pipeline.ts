@@ -2,7 +2,7 @@ import { analyseSentences } from './analyse';
 import { classifyLines } from './clean';
 import type { CourseKnowledge } from './course';
 import { discoverEntries } from './discover';
-import { findSpeech } from './speech';
+import { findSpeech, isSpeakerLabel } from './speech';
 import { segmentSource, type Segmented } from './segment';
 import type { AnalysedSource, ClassifiedLine, SourceInput } from './types';
 
@@ -20,9 +20,13 @@ export function prepareSource(source: SourceInput): PreparedSource {
 
 /** Analyse a prepared source with what the course (and the texts) know about names. */
 export function analysePrepared({ source, lines, segmented }: PreparedSource, knowledge: CourseKnowledge): AnalysedSource {
-	const { sections, paragraphs, sentences } = segmented;
-	const speech = findSpeech(source, sentences);
-	return { source, lines, sections, paragraphs, sentences: analyseSentences(sentences, source.rawText, knowledge, speech), ...(speech ? { speech } : {}) };
+	const speech = findSpeech(source, segmented.sentences);
+	// "Mrs. McCASKILL. Mr. President, …": in one speaker's speech the label says who speaks, not what;
+	// it leaves the sentences (the source page names the speaker instead)
+	const labels = new Set(speech ? segmented.paragraphs.map((p) => p.sentenceIds[0]).filter((id) => isSpeakerLabel(segmented.sentences.find((s) => s.id === id)?.text ?? '')) : []);
+	const sentences = segmented.sentences.filter((s) => !labels.has(s.id));
+	const paragraphs = segmented.paragraphs.map((p) => ({ ...p, sentenceIds: p.sentenceIds.filter((id) => !labels.has(id)) }));
+	return { source, lines, sections: segmented.sections, paragraphs, sentences: analyseSentences(sentences, source.rawText, knowledge, speech), ...(speech ? { speech } : {}) };
 }
 
 /**

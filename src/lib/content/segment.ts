@@ -1,4 +1,3 @@
-import { isSpeakerLabel } from './speech';
 import { digest } from './hash';
 import { splitAndTag, type WinkSentence } from './nlp';
 import type { ClassifiedLine, Paragraph, Section, Sentence, SourceInput } from './types';
@@ -81,9 +80,7 @@ export function segmentSource(source: SourceInput, lines: readonly ClassifiedLin
 				previous.entities = [...previous.entities, ...tagged.entities];
 			} else pieces.push({ at, text, entities: tagged.entities });
 		}
-		for (const [n, { at, text, entities }] of pieces.entries()) {
-			// "Mrs. McCASKILL. Mr. President, …": the record's label of who speaks, not a sentence of the speech
-			if (n === 0 && isSpeakerLabel(text)) continue;
+		for (const { at, text, entities } of pieces) {
 			const base = digest([source.id, text.replace(/\s+/g, ' ')], 10);
 			const seen = usedIds.get(base) ?? 0;
 			usedIds.set(base, seen + 1);

@@ -16,7 +16,7 @@ export function sourceSections(analysed: { sections: readonly Section[]; paragra
 			id: section.id,
 			title: section.title,
 			paragraphs: analysed.paragraphs
-				.filter((p) => p.sectionId === section.id)
+				.filter((p) => p.sectionId === section.id && p.sentenceIds.length > 0)
 				.map((p) => ({ id: `p-${p.index}`, sentences: p.sentenceIds.map((id) => ({ id, text: text.get(id) ?? '' })) }))
 		}))
 	};

@@ -55,11 +55,14 @@ export function isSpeakerLabel(text: string): boolean {
 
 /** The speech a source records, or undefined for any other text: the first line that opens with a speaker's label names the speaker. */
 export function findSpeech(source: Pick<SourceInput, 'kind' | 'publisher' | 'published' | 'rawText'>, sentences: readonly { text: string }[]): Speech | undefined {
-	const label = source.rawText
+	const labels = source.rawText
 		.split('\n')
 		.map((line) => SPEAKER_LABEL.exec(line.trim()))
-		.find(Boolean);
+		.filter((m): m is RegExpExecArray => m !== null);
+	const label = labels[0];
 	if (!label) return undefined;
+	// a hearing or a debate: several speakers, each sentence someone else's; no one speaker's words
+	if (new Set(labels.map((m) => m[2])).size > 1) return undefined;
 	const firstPerson = sentences.filter((s) => new RegExp(FIRST_PERSON_WORDS.source).test(outsideQuotations(s.text))).length;
 	if (firstPerson < sentences.length * FIRST_PERSON_SHARE) return undefined;
 	const speaker = `${label[1]}. ${surnameAsWritten(label[2])}`.replace(/^(Senator|Representative)\./, '$1');
