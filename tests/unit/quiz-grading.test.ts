@@ -26,6 +26,15 @@ describe('grading each question type', () => {
 		expect(gradeResponse({ type: 'fill_blank', accepted: ['1,856'] }, { type: 'fill_blank', text: '1856' })).toBe(1);
 	});
 
+	it('fill in the blank takes a national body with or without its country ("U.S. Supreme Court" for "Supreme Court")', () => {
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['Supreme Court'] }, { type: 'fill_blank', text: 'the U.S. Supreme Court' })).toBe(1);
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['U.S. Government Accountability Office'] }, { type: 'fill_blank', text: 'Government Accountability Office' })).toBe(1);
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['Supreme Court'] }, { type: 'fill_blank', text: 'United States Supreme Court' })).toBe(1);
+		// the country alone is not the body, and another body is not it
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['Supreme Court'] }, { type: 'fill_blank', text: 'U.S.' })).toBe(0);
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['Supreme Court'] }, { type: 'fill_blank', text: 'U.S. District Court' })).toBe(0);
+	});
+
 	it('numeric answers count within the tolerance', () => {
 		const answer = { type: 'numeric' as const, value: 2000, tolerance: 50 };
 		expect(gradeResponse(answer, { type: 'numeric', value: 2050 })).toBe(1);

@@ -14,8 +14,8 @@ export function gradeResponse(answer: QuestionAnswer, response: QuestionResponse
 		case 'true_false':
 			return (response as { value: boolean }).value === answer.correct ? 1 : 0;
 		case 'fill_blank': {
-			const given = normaliseAnswer((response as { text: string }).text);
-			return given !== '' && answer.accepted.some((form) => normaliseAnswer(form) === given) ? 1 : 0;
+			const given = withoutCountry(normaliseAnswer((response as { text: string }).text));
+			return given !== '' && answer.accepted.some((form) => withoutCountry(normaliseAnswer(form)) === given) ? 1 : 0;
 		}
 		case 'numeric': {
 			const given = (response as { value: number }).value;
@@ -46,4 +46,9 @@ export function scoreAttempt(fractions: readonly number[]): AttemptScore {
 		score: Math.round((total / fractions.length) * 1000) / 10,
 		correctCount: fractions.filter(isCorrect).length
 	};
+}
+
+/** "the U.S. Supreme Court" names the same body as "Supreme Court": a national body with or without its country. */
+function withoutCountry(normalised: string): string {
+	return normalised.replace(/^(?:the )?(?:u s|us|united states) (?=\S)/, '');
 }
