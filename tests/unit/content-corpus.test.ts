@@ -68,6 +68,8 @@ describe('the development corpus, added to the seeds', () => {
 		// its label "Mrs. McCASKILL." names the speaker and is not a sentence of the speech
 		expect(content.analysed.find((a) => a.source.id === floor.id)!.sentences.some((s) => /^Mrs\. McCASKILL\.$/.test(s.text))).toBe(false);
 		expect(floor.questions.length).toBeGreaterThan(0);
+		// "Mr. President" and "Senators" address the chamber; they are nobody's name
+		for (const lesson of content.lessons) for (const objective of lesson.objectives) expect(objective.text, lesson.id).not.toMatch(/Mr\. President|\bSenators\b/);
 		for (const q of floor.questions) {
 			expect(q.stem, q.id).toContain('In a floor statement (Congressional Record, U.S. Senate, 8 November 2007), Mrs. McCaskill said: “');
 			expect(q.type, q.id).not.toBe('true_false');

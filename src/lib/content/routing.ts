@@ -192,10 +192,20 @@ function norm(v: Vector): number {
 }
 
 /** The most mentioned names of a source (people and organisations), most frequent first. */
+/** "Mr. President", "Senators", "Madam Speaker": a form of address or a title, not someone's name */
+const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Madam|Sir|Senators?|Representatives?|Congressm[ae]n|Presidents?|Speaker|Chairm[ae]n|Chairwoman|Chair|Judges?|Governors?|Secretary|Members?)\.?$/;
+
+/** "Senator Collins" is "Collins"; a title alone names nobody. */
+export function nameWithoutTitle(text: string): string | undefined {
+	const words = text.split(/\s+/);
+	while (words.length > 1 && TITLE_WORD.test(words[0])) words.shift();
+	return words.length === 1 && TITLE_WORD.test(words[0]) ? undefined : words.join(' ');
+}
+
 function topNames(analysed: AnalysedSource, limit: number): string[] {
 	const counts = new Map<string, number>();
 	for (const s of analysed.sentences)
-		for (const e of new Set(s.entities.filter((x) => x.type === 'person' || x.type === 'organisation').map((x) => x.text)))
+		for (const e of new Set(s.entities.filter((x) => x.type === 'person' || x.type === 'organisation').flatMap((x) => nameWithoutTitle(x.text) ?? [])))
 			counts.set(e, (counts.get(e) ?? 0) + 1);
 	return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([name]) => name);
 }
