@@ -74,6 +74,10 @@ test('a reader moves through a lesson by its sections, checks a citation and ans
 	await expect(page).toHaveURL(/\/sources\/encyclopedia-project-gunrunner\?from=origins&s=[\w-]+#s-/);
 	await expect(page.locator('.sentence:target')).toContainText('$40 million');
 	await expectNoAxeViolations(page);
+	// read to the end of the source: the way back is still on screen, and the cited sentence was not under it
+	await expect(page.locator('.sentence:target')).toBeInViewport();
+	await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+	await expect(page.getByRole('link', { name: /Back to the lesson/ })).toBeInViewport();
 	await page.getByRole('link', { name: /Back to the lesson/ }).click();
 	await expect(page).toHaveURL(/\/lessons\/origins/);
 
