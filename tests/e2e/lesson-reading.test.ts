@@ -116,6 +116,30 @@ test('a long lesson reads on a 360 px phone without sideways scrolling', async (
 	expect(width).toBeLessThan(40);
 });
 
+test('on a phone, tabbing through a lesson never leaves the focused link under the floating "↑ Contents" (WCAG 2.4.11)', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 640 });
+	await openLessonFromCourse(page);
+	const jump = page.getByRole('link', { name: '↑ Contents' });
+	await expect(jump).toBeVisible();
+	const pill = (await jump.boundingBox())!;
+	let checked = 0;
+	for (let i = 0; i < 60; i++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | null;
+			if (!el || el.classList.contains('contents-jump') || el === document.body) return null;
+			const r = el.getBoundingClientRect();
+			return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, text: el.textContent?.trim().slice(0, 40) ?? '' };
+		});
+		if (!focused) continue;
+		checked++;
+		const covered = focused.top >= pill.y && focused.bottom <= pill.y + pill.height && focused.left >= pill.x && focused.right <= pill.x + pill.width;
+		const underBottomEdge = focused.bottom > pill.y && focused.top < pill.y + pill.height && focused.right > pill.x && focused.left < pill.x + pill.width;
+		expect(covered || underBottomEdge, `focused "${focused.text}" lies under the floating link`).toBe(false);
+	}
+	expect(checked).toBeGreaterThan(20);
+});
+
 /**
  * A section's supporting passages sit behind "More from the sources": opened from the keyboard, a
  * citation in them followed to the source, and "Back to the lesson" lands on that citation with
