@@ -141,6 +141,16 @@ describe('sections that follow the objectives', () => {
 		expect(shown(0)).toContainEqual(['a1', 'a2']);
 	});
 
+	it('shows a source’s first sentence whatever it says: there is nothing before it to lean on', () => {
+		const speech: StructureSource = { id: 'speech', title: 'A speech', sentences: [
+			{ id: 'g1', sourceId: 'speech', sectionTitle: 'Introduction', paragraphIndex: 0, index: 0, text: 'Four score and seven years ago our fathers brought forth on this continent a new nation.' },
+			{ id: 'g2', sourceId: 'speech', sectionTitle: 'Introduction', paragraphIndex: 1, index: 1, text: 'Now we are engaged in a great civil war, testing whether that nation can long endure.' }
+		] };
+		const reading: LessonDocument = { ...lesson, id: 'r', objectives: [{ id: 'facts', text: 'Read the speech.' }], passages: [{ sourceId: 'speech', sourceTitle: 'A speech', sectionTitle: 'Introduction', sentences: speech.sentences.map((x) => ({ sourceId: 'speech', sentenceId: x.id, start: 0, end: 0, text: x.text })) }], sources: [{ id: 'speech', title: 'A speech', publisher: 'P' }] };
+		const built = structureLesson(reading, [speech], []);
+		expect(built.dropped.map((d) => d.sentenceId)).not.toContain('g1');
+	});
+
 	it('leaves out a sentence whose antecedent or announced list is not in its paragraph', () => {
 		const all = structure.sections.flatMap((_, i) => shown(i)).flat();
 		expect(all).not.toContain('b1');

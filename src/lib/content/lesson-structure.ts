@@ -125,6 +125,8 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		const other = source.sentences[at + step];
 		return other && other.paragraphIndex === s.paragraphIndex && other.sectionTitle === s.sectionTitle ? other : undefined;
 	};
+	/** "Four score and seven years ago … on this continent": a source's first sentence has nothing before it to lean on */
+	const opensSource = (s: SourceSentence) => sources[sourceOrder.get(s.sourceId)!].sentences[0]?.id === s.id;
 	const cite = (s: SourceSentence): CitedSentence => ({
 		sourceId: s.sourceId,
 		sentenceId: s.id,
@@ -153,7 +155,7 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		let context = prefix;
 		for (const s of ordered) {
 			const key = keyOf(s.sourceId, s.id);
-			const need = referenceNeed(s.text, context);
+			const need = opensSource(s) ? undefined : referenceNeed(s.text, context);
 			context += ` ${s.text}`;
 			if (!need) {
 				// "However, …" brings the sentence it answers when its paragraph has it; alone it still reads
@@ -181,7 +183,7 @@ export function structureLesson(lesson: LessonDocument, sources: readonly Struct
 		settled = true;
 		let context = prefix;
 		for (const s of [...kept.values()].sort(readingOrder)) {
-			const need = referenceNeed(s.text, context);
+			const need = opensSource(s) ? undefined : referenceNeed(s.text, context);
 			context += ` ${s.text}`;
 			const other = need && (need === 'previous' || nextSentenceCompletes(s.text)) ? neighbour(s, need === 'previous' ? -1 : 1) : undefined;
 			if (!need || (other && kept.has(keyOf(other.sourceId, other.id)))) continue;
