@@ -35,6 +35,17 @@ describe('grading each question type', () => {
 		expect(gradeResponse({ type: 'fill_blank', accepted: ['Supreme Court'] }, { type: 'fill_blank', text: 'U.S. District Court' })).toBe(0);
 	});
 
+	it('fill in the blank takes a body’s initials in capitals ("GAO" for "Government Accountability Office")', () => {
+		const answer = { type: 'fill_blank' as const, accepted: ['Government Accountability Office'] };
+		expect(gradeResponse(answer, { type: 'fill_blank', text: 'GAO' })).toBe(1);
+		expect(gradeResponse(answer, { type: 'fill_blank', text: 'the GAO' })).toBe(1);
+		// initials of other words, a lower-case guess and a short name's initials are not taken
+		expect(gradeResponse(answer, { type: 'fill_blank', text: 'GSA' })).toBe(0);
+		expect(gradeResponse(answer, { type: 'fill_blank', text: 'gao' })).toBe(0);
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['Supreme Court'] }, { type: 'fill_blank', text: 'SC' })).toBe(0);
+		expect(gradeResponse({ type: 'fill_blank', accepted: ['Office of Management and Budget'] }, { type: 'fill_blank', text: 'OMB' })).toBe(1);
+	});
+
 	it('numeric answers count within the tolerance', () => {
 		const answer = { type: 'numeric' as const, value: 2000, tolerance: 50 };
 		expect(gradeResponse(answer, { type: 'numeric', value: 2050 })).toBe(1);
@@ -123,6 +134,14 @@ describe('reading responses from a form', () => {
 		expect(parseNumber('$40')).toBe(40);
 		expect(parseNumber('1e9')).toBeNull();
 		expect(parseNumber('')).toBeNull();
+	});
+
+	it('takes a number written in words, as the sources write small ones ("within three working days")', () => {
+		expect(parseNumber('three')).toBe(3);
+		expect(parseNumber(' Twenty-one ')).toBe(21);
+		expect(parseNumber('forty two')).toBe(42);
+		expect(parseNumber('three days')).toBeNull();
+		expect(parseNumber('lots')).toBeNull();
 	});
 });
 

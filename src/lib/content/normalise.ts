@@ -29,3 +29,9 @@ function normalise(text: string): string {
 		.trim()
 		.replace(/^(the|a|an) /, '');
 }
+
+/** "GSA" for "General Services Administration": the initials of a name of three or more capitalised words. */
+export function initialsOf(name: string): string | undefined {
+	const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+	return words.length >= 3 && words.length === name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on)$/.test(w)).length ? words.map((w) => w[0]).join('') : undefined;
+}

@@ -1,4 +1,4 @@
-import { normaliseAnswer } from '../content/normalise';
+import { initialsOf, normaliseAnswer } from '../content/normalise';
 import type { QuestionAnswer, QuestionResponse } from '../content/question-types';
 
 /**
@@ -14,8 +14,12 @@ export function gradeResponse(answer: QuestionAnswer, response: QuestionResponse
 		case 'true_false':
 			return (response as { value: boolean }).value === answer.correct ? 1 : 0;
 		case 'fill_blank': {
-			const given = withoutCountry(normaliseAnswer((response as { text: string }).text));
-			return given !== '' && answer.accepted.some((form) => withoutCountry(normaliseAnswer(form)) === given) ? 1 : 0;
+			const typed = (response as { text: string }).text;
+			const given = withoutCountry(normaliseAnswer(typed));
+			if (given !== '' && answer.accepted.some((form) => withoutCountry(normaliseAnswer(form)) === given)) return 1;
+			// "GAO" for "Government Accountability Office": a body's initials, typed in capitals
+			const initials = /^(?:the\s+)?([A-Z]{3,6})\.?$/.exec(typed.trim())?.[1];
+			return initials && answer.accepted.some((form) => initialsOf(form) === initials) ? 1 : 0;
 		}
 		case 'numeric': {
 			const given = (response as { value: number }).value;

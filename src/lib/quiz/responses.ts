@@ -1,4 +1,5 @@
 import type { QuestionPrompt, QuestionResponse } from '../content/question-types';
+import { parseNumber as numberInWords } from '../content/numbers';
 
 export const MAX_TEXT_ANSWER_LENGTH = 200;
 
@@ -85,6 +86,8 @@ export function readResponse(
 
 /** Accepts "1500", "1,500", "-2.5", "2.5 %", "$40" (a unit or currency sign is not part of the number). */
 export function parseNumber(text: string): number | null {
+	// "three", "twenty-one": the sources write small counts in words, and so may a learner
+	if (/^\s*\p{L}[\p{L}\s-]*$/u.test(text)) return numberInWords(text.trim().replace(/\s+/g, ' ')) ?? null;
 	const cleaned = text.replace(/[\s$%]/g, '').replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
 	if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
 	const parsed = Number(cleaned);

@@ -1,5 +1,6 @@
 import { type CourseKnowledge, type GlossaryEntry } from '../course';
 import { isFound } from '../discover';
+import { initialsOf } from '../normalise';
 import { isPlannedFor, isSelfContained } from '../lessons';
 import { isWrittenInWords } from '../numbers';
 import { containsNormalised, contentWords, isTrivialAnswer, overlap } from '../question-filters';
@@ -296,12 +297,6 @@ export function inListOfNames(before: string, after: string): boolean {
 	const nameAfter = test(String.raw`^(?:\s+\(\d{4}\))?,?\s+(?:and\s+)?${NAME}`, after);
 	const twoAfter = test(String.raw`^(?:\s+\(\d{4}\))?,\s+${NAME},\s+(?:and\s+)?${NAME}`, after);
 	return twoBefore || twoAfter || (nameBefore && nameAfter);
-}
-
-/** "GSA" for "General Services Administration": the initials of a name of three or more capitalised words. */
-export function initialsOf(name: string): string | undefined {
-	const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-	return words.length >= 3 && words.length === name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on)$/.test(w)).length ? words.map((w) => w[0]).join('') : undefined;
 }
 
 const DEMONYMS: Record<string, string> = places.demonyms;
