@@ -70,6 +70,8 @@ describe('the development corpus, added to the seeds', () => {
 		expect(floor.questions.length).toBeGreaterThan(0);
 		// "Mr. President" and "Senators" address the chamber; they are nobody's name
 		for (const lesson of content.lessons) for (const objective of lesson.objectives) expect(objective.text, lesson.id).not.toMatch(/Mr\. President|\bSenators\b/);
+		// nor are they, a case, a harbour or a name cut short, among a lesson's people and organisations
+		for (const lesson of content.lessons) for (const actor of lesson.actors) expect(actor.name, lesson.id).not.toMatch(/^(?:Mr\. President|Senators)$|\bv\.\s|\bHarbor$|\s\p{Lu}$/u);
 		for (const q of floor.questions) {
 			expect(q.stem, q.id).toContain('In a floor statement (Congressional Record, U.S. Senate, 8 November 2007), Mrs. McCaskill said: “');
 			expect(q.type, q.id).not.toBe('true_false');

@@ -1,6 +1,8 @@
+import { nameWithoutTitle } from './names';
 import { citeQuote, citeSentence } from './citations';
 import type { CourseKnowledge } from './course';
 import { digest } from './hash';
+import { isFound } from './discover';
 import type { Actor, AnalysedSource, KeyFigure, LessonDocument, Perspective, Sentence, TimelineEvent } from './types';
 import { overlap } from './question-filters';
 import { capitalise } from './rewrite';
@@ -268,7 +270,10 @@ export function extractActors(sentences: readonly Sentence[], knowledge: CourseK
 			// "Hernandez Case (2007)": the name of a case, not a person in the story
 			if (/^\s+(Case|case)\b/.test(sentence.text.slice(entity.end - sentence.start))) continue;
 			const entry = entity.glossaryId ? knowledge.entry(entity.glossaryId) : undefined;
-			const id = entry?.id ?? `n-${digest([entity.text], 8)}`;
+			// "Mr. President", "Senators": a form of address names nobody; "Senator Collins" is Collins
+			const name = entry ? undefined : nameWithoutTitle(entity.text);
+			if (!entry && !name) continue;
+			const id = entry?.id ?? `n-${digest([name!], 8)}`;
 			const known = actors.get(id);
 			if (known) {
 				known.mentions += 1;
@@ -276,7 +281,7 @@ export function extractActors(sentences: readonly Sentence[], knowledge: CourseK
 			}
 			actors.set(id, {
 				id,
-				name: entry ? actorDisplayName(entry) : entity.text,
+				name: entry ? actorDisplayName(entry) : name!,
 				kind: (entry?.kind ?? entity.type) === 'person' ? 'person' : 'organisation',
 				...(entry?.role ? { role: entry.role } : {}),
 				mentions: 1,
@@ -284,14 +289,17 @@ export function extractActors(sentences: readonly Sentence[], knowledge: CourseK
 			});
 		}
 	}
-	// "Terry" after "Brian Terry": a surname alone is the same person
+	// "Terry" after "Brian Terry": a surname alone is the same person ("Benjamin" of "Benjamin Fairbanks", a first name, too)
 	for (const actor of [...actors.values()]) {
 		if (actor.kind !== 'person' || actor.name.includes(' ')) continue;
-		const full = [...actors.values()].find((other) => other !== actor && other.kind === 'person' && other.name.endsWith(` ${actor.name}`));
+		const full = [...actors.values()].find((other) => other !== actor && other.kind === 'person' && (other.name.endsWith(` ${actor.name}`) || other.name.startsWith(`${actor.name} `)));
 		if (!full) continue;
 		full.mentions += actor.mentions;
 		actors.delete(actor.id);
 	}
+	// a name the tagger cut short ("Kurt G. W"), a case ("Ludecke v. Watkins") or a place ("Pearl Harbor") is nobody
+	for (const actor of [...actors.values()])
+		if ((actor.id.startsWith('n-') || isFound(actor.id)) && actor.kind === 'person' && (/\s\p{Lu}\.?$|\bv\.\s|\b(?:Harbor|Bay|Island|River|Street|County)$/u.test(actor.name))) actors.delete(actor.id);
 	return [...actors.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 

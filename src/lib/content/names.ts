@@ -35,3 +35,13 @@ function namesIn(text: string): NamedMentions {
 		places: tidy(doc.places().out('array') as string[])
 	};
 }
+
+/** "Mr. President", "Senators", "Madam Speaker": a form of address or a title, not someone's name */
+const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Madam|Sir|Senators?|Representatives?|Congressm[ae]n|Presidents?|Speaker|Chairm[ae]n|Chairwoman|Chair|Judges?|Governors?|Secretary|Members?)\.?$/;
+
+/** "Senator Collins" is "Collins"; a title alone names nobody. */
+export function nameWithoutTitle(text: string): string | undefined {
+	const words = text.split(/\s+/);
+	while (words.length > 1 && TITLE_WORD.test(words[0])) words.shift();
+	return words.length === 1 && TITLE_WORD.test(words[0]) ? undefined : words.join(' ');
+}

@@ -1,3 +1,4 @@
+import { nameWithoutTitle } from './names';
 import type { CourseKnowledge, OutlineLesson } from './course';
 import { shortPublisher } from './display';
 import { contentWords } from './question-filters';
@@ -192,16 +193,6 @@ function norm(v: Vector): number {
 }
 
 /** The most mentioned names of a source (people and organisations), most frequent first. */
-/** "Mr. President", "Senators", "Madam Speaker": a form of address or a title, not someone's name */
-const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Madam|Sir|Senators?|Representatives?|Congressm[ae]n|Presidents?|Speaker|Chairm[ae]n|Chairwoman|Chair|Judges?|Governors?|Secretary|Members?)\.?$/;
-
-/** "Senator Collins" is "Collins"; a title alone names nobody. */
-export function nameWithoutTitle(text: string): string | undefined {
-	const words = text.split(/\s+/);
-	while (words.length > 1 && TITLE_WORD.test(words[0])) words.shift();
-	return words.length === 1 && TITLE_WORD.test(words[0]) ? undefined : words.join(' ');
-}
-
 function topNames(analysed: AnalysedSource, limit: number): string[] {
 	const counts = new Map<string, number>();
 	for (const s of analysed.sentences)
