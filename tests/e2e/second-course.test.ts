@@ -133,8 +133,9 @@ test('a floor statement’s quiz quotes the senator, naming who spoke, where and
 test('the course page lists a lesson per text; the article’s lesson is coherent, with objectives and a quiz', async ({ page }) => {
 	await page.goto('/');
 	// the course is named by its own sources.json, not by the seed course
-	const manifest = JSON.parse(fs.readFileSync('tests/fixtures/second-course/sources.json', 'utf8')) as { course: string };
+	const manifest = JSON.parse(fs.readFileSync('tests/fixtures/second-course/sources.json', 'utf8')) as { course: string; introduction: string };
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(manifest.course);
+	await expect(page.getByText(manifest.introduction)).toBeVisible();
 	await expect(page.getByText('Project Gunrunner')).toHaveCount(0);
 	const lessons = page.locator('main a[href^="/lessons/"]');
 	await expect(lessons.first()).toBeVisible();

@@ -81,6 +81,11 @@ describe('a record of a speech is asked as its speaker’s quoted words', () => 
 		const content = generate([record]);
 		expect(content.lessons.find((l) => l.id === 'source-record')?.summary).toBe('What Mr. Smith said in a floor statement (Congressional Record, U.S. Senate, 4 March 2009).');
 		expect(sourceSections(content.analysed[0]).speaker).toBe('Mr. Smith');
+		// a speech quotes nobody else: no "who says what" objective
+		expect(content.lessons.find((l) => l.id === 'source-record')?.objectives.map((o) => o.id)).not.toContain('claims');
+		// a speech with no label is still said, not reported, by whoever gave it
+		const address = generate([source('address', 'Four score and seven years ago our fathers brought forth a new nation in 1776.', { kind: 'speech', publisher: 'Abraham Lincoln' })]);
+		expect(address.lessons[0].summary).toBe('What Abraham Lincoln said in “address”.');
 	});
 
 	it('quotes every stem it asks, never as true or false, and with a typed count of days', () => {

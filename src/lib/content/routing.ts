@@ -193,6 +193,9 @@ function norm(v: Vector): number {
 }
 
 /** The most mentioned names of a source (people and organisations), most frequent first. */
+/** a kind of text that is spoken, by its publisher when no label names a speaker: "speech", "address", "remarks" */
+const SPOKEN_KIND = /\b(?:speech|address|remarks|sermon|testimony|statement|interview)\b/i;
+
 function topNames(analysed: AnalysedSource, limit: number): string[] {
 	const counts = new Map<string, number>();
 	for (const s of analysed.sentences)
@@ -224,13 +227,18 @@ export function generatedOutline(analysed: AnalysedSource): OutlineLesson {
 		id: `source-${source.id}`,
 		title: source.title,
 		// a speech is its speaker's, not its publisher's: "What Mrs. McCaskill said in a floor statement (…)."
-		summary: analysed.speech ? `What ${analysed.speech.speaker} said in ${analysed.speech.occasion}.` : `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
+		summary: analysed.speech
+			? `What ${analysed.speech.speaker} said in ${analysed.speech.occasion}.`
+			: SPOKEN_KIND.test(source.kind)
+				? `What ${shortPublisher(source.publisher)} said in “${source.title}”.`
+				: `What ${shortPublisher(source.publisher)} reports in “${source.title}”.`,
 		sections: analysed.sections.map((section) => `${source.id}#${section.id}`),
 		objectives: [
 			{ id: 'facts', text: `Recall the key facts, figures and dates reported in “${source.title}”.`, keywords: [] },
 			...sectionObjectives,
 			...(names.length >= 2 ? [{ id: 'people', text: `Identify the people and bodies involved, among them ${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`, keywords: names }] : []),
-			{ id: 'claims', text: `Identify who says what in “${source.title}”.`, keywords: [] }
+			// (a speech, or a text that quotes nobody, has no one else's claims to tell apart)
+			...(analysed.sentences.some((s) => s.attributions.length) ? [{ id: 'claims', text: `Identify who says what in “${source.title}”.`, keywords: [] }] : [])
 		]
 	};
 }
