@@ -110,6 +110,8 @@ test('a floor statement’s quiz quotes the senator, naming who spoke, where and
 	// "where does this come from?": the record names its speaker, though her label is not a sentence
 	await page.locator('.lesson-body a.cite').first().click();
 	await expect(page.locator('dl.meta')).toContainText(/Speaker\s*Mrs\. McCaskill/);
+	// the day written as the questions write it
+	await expect(page.locator('dl.meta')).toContainText(/Published\s*8 November 2007/);
 	await expect(page.locator('.source-text')).not.toContainText('McCASKILL');
 	await page.getByRole('link', { name: /Back to the lesson/ }).click();
 	await page.getByRole('link', { name: 'Take the quiz' }).click();
